@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './core/config.js';
+import type { AppContext } from './core/context.js';
+import { EcosystemRegistry } from './core/tenancy.js';
+import type { Database } from './db/database.js';
+import { actorFromRequest } from './http/auth.js';
+import { registerErrorHandling } from './http/errors.js';
+import { hostTenantMarker, registerTenantResolution } from './http/tenant.js';
+import { modules } from './modules/index.js';
+import { localeFromHeader } from './web/i18n/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Built client assets: `dist/public`, next to the compiled server or beside `src` when run from source. */
+function publicDir(): string {
+  for (const candidate of [join(here, 'public'), join(here, '..', 'dist', 'public')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(here, '..', 'dist', 'public');
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+}
+
+/** Builds the app: external plugins, then the app's own, then every module's routes. */
+export async function buildApp({ config, database }: BuildOptions): Promise<FastifyInstance> {
+  const ecosystems = new EcosystemRegistry(database.db);
+  await ecosystems.reload();
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 512 * 1024,
+    maxParamLength: 200,
+    trustProxy: true,
+    // A host mapped to an ecosystem serves it at the root: its paths are routed
+    // as if they carried the /e/<slug> prefix. Platform-wide paths stay as they are.
+    rewriteUrl(req) {
+      const url = req.url ?? '/';
+      const slug = ecosystems.slugForHost(req.headers.host);
+      if (!slug || url.startsWith('/e/') || url.startsWith('/assets/') || url.startsWith('/api/docs') || url === '/healthz') {
+        return url;
+      }
+      (req as { [hostTenantMarker]?: boolean })[hostTenantMarker] = true;
+      return `/e/${slug}${url}`;
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+
+  const ctx: AppContext = { config, database, ecosystems };
+  app.decorate('ctx', ctx);
+  app.decorateRequest('ecosystem', null as never);
+  app.decorateRequest('basePath', '');
+  app.decorateRequest('locale', 'nl');
+  app.decorateRequest('actor', null as never);
+
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    request.actor = { kind: 'anonymous' };
+    request.actor = actorFromRequest(request, config.adminToken);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // Map tiles come from the host an ecosystem configures.
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    // The finder is reached from schools' and partners' sites; keep the referrer's origin.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    hsts: config.env === 'production',
+  });
+  await app.register(compress, { threshold: 2048 });
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: publicDir(),
+    prefix: '/assets/',
+    maxAge: config.env === 'production' ? '7d' : 0,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Leerecosysteem API',
+        version: '1',
+        description:
+          'Het aanbod van een leerecosysteem: organisaties, locaties, thema’s, activiteiten, bijeenkomsten en vervolgstappen. ' +
+          'Lezen is open; schrijven vraagt om de beheersleutel (Authorization: Bearer …).',
+      },
+      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await database.db.selectFrom('ecosystems').select('id').limit(1).execute();
+    return { ok: true };
+  });
+
+  for (const module of modules) {
+    if (module.globalRoutes) await app.register(module.globalRoutes);
+  }
+  await app.register(
+    async (tenant) => {
+      registerTenantResolution(tenant);
+      for (const module of modules) {
+        if (module.tenantRoutes) await tenant.register(module.tenantRoutes);
+      }
+    },
+    { prefix: '/e/:ecosystem' },
+  );
+
+  return app;
+}

@@ -1,0 +1,58 @@
+/**
+ * Configuration comes from the environment only, read once at start-up.
+ * Bad values stop the process with a message that names the variable, so a
+ * misconfigured server never starts half-working.
+ */
+export interface Config {
+  /** `development` relaxes nothing that matters for safety; it only changes logging. */
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Folder for the embedded PostgreSQL (PGlite); ignored when `databaseUrl` is set. */
+  dataDir: string;
+  /** `postgres://…` switches from PGlite to a PostgreSQL server. */
+  databaseUrl: string | undefined;
+  /** Connections in the pool when `databaseUrl` is set. */
+  databasePoolSize: number;
+  /** Bearer token that allows writing through the API until accounts exist. */
+  adminToken: string | undefined;
+  logLevel: string;
+  /** Public origin used in absolute links (JSON-LD, share links). */
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken && adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 16 characters long');
+  }
+  const port = int('PORT', env.PORT, 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  return {
+    env: nodeEnv,
+    port,
+    host,
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200),
+    adminToken,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.js';
+
+/**
+ * A module's manifest: what it adds to the platform. The app reads only this,
+ * so adding a capability is adding a folder and one line in `src/modules/index.ts`.
+ */
+export interface AppModule {
+  id: string;
+  /** Routes inside one ecosystem, mounted at `/e/:ecosystem` and at `/` on hosts mapped to an ecosystem. */
+  tenantRoutes?: (app: FastifyInstance) => Promise<void>;
+  /** Routes outside any ecosystem (platform pages, the ecosystem list). */
+  globalRoutes?: (app: FastifyInstance) => Promise<void>;
+  /** Loads invented demo data; run by `seed` and on first start unless `--no-demo`. */
+  seedDemo?: (database: Database) => Promise<void>;
+}

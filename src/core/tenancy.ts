@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Ecosystem } from '../modules/ecosystems/db/schema.js';
+
+/**
+ * Knows every ecosystem by slug and by host name. Ecosystems are few (one per
+ * town or region) and change rarely, so they are held in memory and reloaded
+ * after a change here or, for changes made by another process, after `ttlMs`.
+ */
+export class EcosystemRegistry {
+  private bySlug = new Map<string, Ecosystem>();
+  private byHost = new Map<string, Ecosystem>();
+  private loadedAt = 0;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async reload(): Promise<void> {
+    const rows = await this.db.selectFrom('ecosystems').selectAll().orderBy('name').execute();
+    this.bySlug = new Map(rows.map((e) => [e.slug, e]));
+    this.byHost = new Map(rows.flatMap((e) => e.host_names.map((h) => [h.toLowerCase(), e] as const)));
+    this.loadedAt = Date.now();
+  }
+
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.loadedAt < this.ttlMs) return;
+    this.loading ??= this.reload().finally(() => (this.loading = undefined));
+    await this.loading;
+  }
+
+  async bySlugOrUndefined(slug: string): Promise<Ecosystem | undefined> {
+    await this.fresh();
+    return this.bySlug.get(slug);
+  }
+
+  async all(): Promise<Ecosystem[]> {
+    await this.fresh();
+    return [...this.bySlug.values()];
+  }
+
+  /** Synchronous on purpose: Fastify's rewriteUrl cannot wait. Uses the last loaded map. */
+  slugForHost(host: string | undefined): string | undefined {
+    if (!host) return undefined;
+    return this.byHost.get(host.replace(/:\d+$/, '').toLowerCase())?.slug;
+  }
+}

@@ -1,0 +1,5 @@
+import type { CatalogueDB } from '../modules/catalogue/db/schema.js';
+import type { EcosystemsDB } from '../modules/ecosystems/db/schema.js';
+
+/** The whole database: the union of every module's tables. */
+export interface DB extends EcosystemsDB, CatalogueDB {}

@@ -1,0 +1,28 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../core/context.js';
+import { errors } from '../core/errors.js';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/**
+ * Reads the actor from the Authorization header. A wrong token is an error
+ * rather than "anonymous", so a client with a typo learns it at once.
+ */
+export function actorFromRequest(request: FastifyRequest, adminToken: string | undefined): Actor {
+  const header = request.headers.authorization;
+  if (!header) return { kind: 'anonymous' };
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!match || !adminToken) throw errors.unauthenticated();
+  // Comparing digests keeps the comparison constant-time whatever the lengths.
+  if (!timingSafeEqual(digest(match[1]!), digest(adminToken))) throw errors.unauthenticated();
+  return { kind: 'admin' };
+}
+
+/** For writing routes: the admin token must be configured and sent. */
+export function requireAdmin(request: FastifyRequest, adminToken: string | undefined): void {
+  if (!adminToken) throw errors.writingDisabled();
+  if (request.actor.kind !== 'admin') throw errors.unauthenticated();
+}
