@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Ecosystem } from '../modules/ecosystems/db/schema.js';
 
+export interface ThemeRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 /**
  * Knows every ecosystem by slug and by host name. Ecosystems are few (one per
  * town or region) and change rarely, so they are held in memory and reloaded
@@ -12,6 +18,7 @@ export class EcosystemRegistry {
   private byHost = new Map<string, Ecosystem>();
   private loadedAt = 0;
   private loading: Promise<void> | undefined;
+  private themeCache = new Map<number, { at: number; themes: ThemeRef[] }>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -39,6 +46,31 @@ export class EcosystemRegistry {
   async all(): Promise<Ecosystem[]> {
     await this.fresh();
     return [...this.bySlug.values()];
+  }
+
+  /** The ecosystem's active themes in order; every finder page and search result needs them. */
+  async themes(ecosystemId: number): Promise<ThemeRef[]> {
+    const cached = this.themeCache.get(ecosystemId);
+    if (cached && Date.now() - cached.at < this.ttlMs) return cached.themes;
+    const themes = await this.db
+      .selectFrom('themes')
+      .select(['id', 'slug', 'name'])
+      .where('ecosystem_id', '=', ecosystemId)
+      .where('status', '=', 'active')
+      .orderBy('position')
+      .orderBy('name')
+      .execute();
+    this.themeCache.set(ecosystemId, { at: Date.now(), themes });
+    return themes;
+  }
+
+  async themeSlugs(ecosystemId: number): Promise<Map<number, string>> {
+    return new Map((await this.themes(ecosystemId)).map((t) => [t.id, t.slug]));
+  }
+
+  /** Call after changing themes so this process shows the change at once. */
+  forgetThemes(ecosystemId: number): void {
+    this.themeCache.delete(ecosystemId);
   }
 
   /** Synchronous on purpose: Fastify's rewriteUrl cannot wait. Uses the last loaded map. */

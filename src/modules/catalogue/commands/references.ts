@@ -51,14 +51,14 @@ export async function themeIdsForSlugs(tx: Tx, ecosystemId: number, slugs: strin
   return slugs.map((s) => rows.find((r) => r.slug === s)!.id);
 }
 
-/** Recomputes the activity's last scheduled session; call after any change to its sessions. */
+/** Recomputes when the activity's last scheduled session ends (it leaves the finder then); call after any change to its sessions. */
 export async function refreshLastSession(tx: Tx, ecosystemId: number, activityId: number): Promise<void> {
   await tx.db
     .updateTable('activities')
     .set((eb) => ({
       last_session_at: eb
         .selectFrom('sessions')
-        .select((s) => s.fn.max('starts_at').as('m'))
+        .select((s) => s.fn.max('ends_at').as('m'))
         .where('activity_id', '=', activityId)
         .where('status', '=', 'scheduled'),
     }))

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from './core/config.js';
+import { openDatabase, seedDemo, serve } from './server.js';
+
+const usage = `Gebruik: node dist/cli.js <opdracht>
+
+  serve [--no-demo]  start de server (laadt bij de eerste start demogegevens, tenzij --no-demo)
+  migrate            voer databasemigraties uit
+  seed               laad de demogegevens (doet niets als ze er al zijn)
+
+Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, LOG_LEVEL, PUBLIC_URL (zie README).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...flags] = argv;
+  const unknown = flags.filter((f) => f !== '--no-demo' || command !== 'serve');
+  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed'].includes(command)) {
+    console.error(usage);
+    return command === undefined || command === '--help' ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const runtime = await serve(config, { demo: !flags.includes('--no-demo') });
+      const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${runtime.app.server.address() && typeof runtime.app.server.address() === 'object' ? (runtime.app.server.address() as { port: number }).port : config.port}`;
+      console.log(`Leerecosysteem draait op ${address} (${runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL-server'})`);
+      return -1; // keep running until a signal
+    }
+    case 'migrate': {
+      const database = await openDatabase(config);
+      await database.close();
+      console.log('Migraties uitgevoerd.');
+      return 0;
+    }
+    case 'seed': {
+      const database = await openDatabase(config);
+      await seedDemo(database);
+      await database.close();
+      console.log('Demogegevens geladen.');
+      return 0;
+    }
+  }
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? `Instelling klopt niet: ${error.message}` : error);
+    process.exit(1);
+  },
+);

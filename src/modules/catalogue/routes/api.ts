@@ -1,0 +1,441 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../../../core/errors.js';
+import { ErrorResponse, IdParams, withErrors } from '../../../http/schemas.js';
+import * as activities from '../commands/activity-commands.js';
+import * as organisations from '../commands/organisation-commands.js';
+import * as sessions from '../commands/session-commands.js';
+import * as themes from '../commands/theme-commands.js';
+import { authorize, can } from '../policies.js';
+import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
+import { readActivity, listThemes } from '../queries/activity-reader.js';
+import { resolveSearch, searchActivities } from '../queries/activity-search.js';
+import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
+import * as S from '../schemas.js';
+
+const security = [{ adminToken: [] }];
+const ListQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Pagina' })),
+    perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Aantal per pagina' })),
+  },
+  { additionalProperties: false },
+);
+const LocationListQuery = Type.Object(
+  {
+    ...ListQuery.properties,
+    organisationId: Type.Optional(S.Location.properties.organisationId),
+    school: Type.Optional(Type.Boolean({ description: 'Alleen schoollocaties (true) of alleen andere (false)' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The absolute address of a page in this ecosystem, as the caller reached it. */
+export function absoluteUrl(request: FastifyRequest, path: string): string {
+  return `${request.protocol}://${request.host}${request.basePath}${path}`;
+}
+
+/** Writing needs the admin token until accounts exist; without a configured token the API is read-only. */
+function authorizeWrite(request: FastifyRequest): void {
+  if (!request.server.ctx.config.adminToken) throw errors.writingDisabled();
+  authorize(request.actor, 'catalogue.write');
+}
+
+/** The catalogue's JSON API, inside one ecosystem: `/e/<slug>/api/v1/…`. Handlers are thin: check, command, present. */
+export async function catalogueApi(plain: FastifyInstance): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const { database } = app.ctx;
+  const db = database.db;
+
+  async function activityResponse(request: FastifyRequest, id: number) {
+    const detail = await readActivity(db, request.ecosystem.id, id, { includeUnpublished: can(request.actor, 'catalogue.readUnpublished') });
+    if (!detail) throw errors.notFound('activity');
+    return activityJson(detail, absoluteUrl(request, `/activiteiten/${id}`));
+  }
+
+  // ---- activities ----
+  app.get(
+    '/api/v1/activities',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Zoek gepubliceerde activiteiten',
+        description:
+          'Dezelfde zoekopdracht als de wegwijzer. Onbekende opties, leeftijden buiten 4–18, onjuiste postcodes en paginanummers geven 400 met een uitleg per veld.',
+        querystring: S.SearchQuery,
+        response: withErrors({ 200: S.SearchOut }),
+      },
+    },
+    async (request) => {
+      const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });
+      if (problems.length > 0) throw errors.invalidInput(problems);
+      const { resolved, problems: notFound } = await resolveSearch(db, request.ecosystem.id, params);
+      if (notFound.length > 0) throw errors.invalidInput(notFound);
+      const [result, themeRows] = await Promise.all([
+        searchActivities(db, request.ecosystem.id, resolved),
+        request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
+      ]);
+      return searchJson(result, themeRows, (id) => absoluteUrl(request, `/activiteiten/${id}`));
+    },
+  );
+
+  app.get(
+    '/api/v1/activities/:id',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Eén activiteit met bijeenkomsten en vervolgstappen',
+        description: 'Zonder sleutel alleen gepubliceerde activiteiten; met de beheersleutel ook concepten en gearchiveerde.',
+        params: IdParams,
+        response: withErrors({ 200: S.Activity }),
+      },
+    },
+    async (request) => activityResponse(request, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/activities',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Nieuwe activiteit',
+        security,
+        body: S.ActivityInput,
+        response: withErrors({ 201: S.Activity }),
+      },
+    },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const activity = await database.transaction((tx) => activities.createActivity(tx, request.ecosystem.id, request.body));
+      reply.code(201).header('location', absoluteUrl(request, `/api/v1/activities/${activity.id}`));
+      return activityResponse(request, activity.id);
+    },
+  );
+
+  app.patch(
+    '/api/v1/activities/:id',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Activiteit wijzigen',
+        description: 'Alleen de meegegeven velden veranderen. Een gearchiveerde activiteit verandert niet meer (409).',
+        security,
+        params: IdParams,
+        body: S.ActivityPatch,
+        response: withErrors({ 200: S.Activity }),
+      },
+    },
+    async (request) => {
+      authorizeWrite(request);
+      await database.transaction((tx) => activities.updateActivity(tx, request.ecosystem.id, request.params.id, request.body));
+      return activityResponse(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/activities/:id/publish',
+    { schema: { tags: ['Activiteiten'], summary: 'Activiteit publiceren', security, params: IdParams, response: withErrors({ 200: S.Activity }) } },
+    async (request) => {
+      authorizeWrite(request);
+      await database.transaction((tx) => activities.publishActivity(tx, request.ecosystem.id, request.params.id));
+      return activityResponse(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/activities/:id/archive',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Activiteit archiveren',
+        description: 'Verdwijnt uit de wegwijzer; blijft bewaard voor de geschiedenis.',
+        security,
+        params: IdParams,
+        response: withErrors({ 200: S.Activity }),
+      },
+    },
+    async (request) => {
+      authorizeWrite(request);
+      await database.transaction((tx) => activities.archiveActivity(tx, request.ecosystem.id, request.params.id));
+      return activityResponse(request, request.params.id);
+    },
+  );
+
+  // ---- sessions ----
+  app.post(
+    '/api/v1/activities/:id/sessions',
+    {
+      schema: {
+        tags: ['Bijeenkomsten'],
+        summary: 'Bijeenkomst toevoegen',
+        security,
+        params: IdParams,
+        body: S.SessionInput,
+        response: withErrors({ 201: S.SessionOut }),
+      },
+    },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const session = await database.transaction((tx) => sessions.createSession(tx, request.ecosystem.id, request.params.id, request.body));
+      return reply.code(201).send(sessionJson(session));
+    },
+  );
+
+  app.patch(
+    '/api/v1/sessions/:id',
+    {
+      schema: {
+        tags: ['Bijeenkomsten'],
+        summary: 'Bijeenkomst wijzigen',
+        security,
+        params: IdParams,
+        body: S.SessionPatch,
+        response: withErrors({ 200: S.SessionOut }),
+      },
+    },
+    async (request) => {
+      authorizeWrite(request);
+      return sessionJson(await database.transaction((tx) => sessions.updateSession(tx, request.ecosystem.id, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/api/v1/sessions/:id/cancel',
+    { schema: { tags: ['Bijeenkomsten'], summary: 'Bijeenkomst afzeggen', security, params: IdParams, response: withErrors({ 200: S.SessionOut }) } },
+    async (request) => {
+      authorizeWrite(request);
+      return sessionJson(await database.transaction((tx) => sessions.cancelSession(tx, request.ecosystem.id, request.params.id)));
+    },
+  );
+
+  // ---- next steps ----
+  app.post(
+    '/api/v1/activities/:id/next-steps',
+    {
+      schema: {
+        tags: ['Vervolgstappen'],
+        summary: 'Vervolgstap toevoegen',
+        description: 'Een link naar een andere activiteit: verdiepen, verbreden of een tussenstap, met een korte reden.',
+        security,
+        params: IdParams,
+        body: S.NextStepInput,
+        response: withErrors({ 201: Type.Object({ id: S.NextStepOut.properties.id }) }),
+      },
+    },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const step = await database.transaction((tx) => sessions.createNextStep(tx, request.ecosystem.id, request.params.id, request.body));
+      return reply.code(201).send({ id: step.id });
+    },
+  );
+
+  app.delete(
+    '/api/v1/next-steps/:id',
+    { schema: { tags: ['Vervolgstappen'], summary: 'Vervolgstap verwijderen', security, params: IdParams, response: { 204: Type.Null(), 401: ErrorResponse, 404: ErrorResponse } } },
+    async (request, reply) => {
+      authorizeWrite(request);
+      await database.transaction((tx) => sessions.deleteNextStep(tx, request.ecosystem.id, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ---- organisations ----
+  app.get(
+    '/api/v1/organisations',
+    {
+      schema: {
+        tags: ['Organisaties'],
+        summary: 'Organisaties in dit ecosysteem',
+        querystring: ListQuery,
+        response: withErrors({ 200: Type.Object({ items: Type.Array(S.Organisation) }) }),
+      },
+    },
+    async (request) => {
+      const { page = 1, perPage = 100 } = request.query;
+      const rows = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('ecosystem_id', '=', request.ecosystem.id)
+        .$if(!can(request.actor, 'catalogue.readUnpublished'), (q) => q.where('status', '=', 'active'))
+        .orderBy('name')
+        .orderBy('id')
+        .limit(perPage)
+        .offset((page - 1) * perPage)
+        .execute();
+      return { items: rows.map(organisationJson) };
+    },
+  );
+
+  app.get(
+    '/api/v1/organisations/:id',
+    { schema: { tags: ['Organisaties'], summary: 'Eén organisatie', params: IdParams, response: withErrors({ 200: S.Organisation }) } },
+    async (request) => {
+      const row = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('ecosystem_id', '=', request.ecosystem.id)
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row || (row.status !== 'active' && !can(request.actor, 'catalogue.readUnpublished'))) throw errors.notFound('organisation');
+      return organisationJson(row);
+    },
+  );
+
+  app.post(
+    '/api/v1/organisations',
+    { schema: { tags: ['Organisaties'], summary: 'Nieuwe organisatie', security, body: S.OrganisationInput, response: withErrors({ 201: S.Organisation }) } },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const row = await database.transaction((tx) => organisations.createOrganisation(tx, request.ecosystem.id, request.body));
+      return reply.code(201).send(organisationJson(row));
+    },
+  );
+
+  app.patch(
+    '/api/v1/organisations/:id',
+    {
+      schema: { tags: ['Organisaties'], summary: 'Organisatie wijzigen', security, params: IdParams, body: S.OrganisationPatch, response: withErrors({ 200: S.Organisation }) },
+    },
+    async (request) => {
+      authorizeWrite(request);
+      return organisationJson(await database.transaction((tx) => organisations.updateOrganisation(tx, request.ecosystem.id, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/api/v1/organisations/:id/archive',
+    { schema: { tags: ['Organisaties'], summary: 'Organisatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Organisation }) } },
+    async (request) => {
+      authorizeWrite(request);
+      return organisationJson(await database.transaction((tx) => organisations.archiveOrganisation(tx, request.ecosystem.id, request.params.id)));
+    },
+  );
+
+  // ---- locations ----
+  app.get(
+    '/api/v1/locations',
+    {
+      schema: {
+        tags: ['Locaties'],
+        summary: 'Locaties in dit ecosysteem',
+        querystring: LocationListQuery,
+        response: withErrors({ 200: Type.Object({ items: Type.Array(S.Location) }) }),
+      },
+    },
+    async (request) => {
+      const { page = 1, perPage = 100, organisationId, school } = request.query;
+      const rows = await db
+        .selectFrom('locations')
+        .selectAll()
+        .where('ecosystem_id', '=', request.ecosystem.id)
+        .$if(!can(request.actor, 'catalogue.readUnpublished'), (q) => q.where('status', '=', 'active'))
+        .$if(organisationId !== undefined, (q) => q.where('organisation_id', '=', organisationId!))
+        .$if(school !== undefined, (q) => q.where('is_school', '=', school!))
+        .orderBy('name')
+        .orderBy('id')
+        .limit(perPage)
+        .offset((page - 1) * perPage)
+        .execute();
+      return { items: rows.map(locationJson) };
+    },
+  );
+
+  app.get(
+    '/api/v1/locations/:id',
+    { schema: { tags: ['Locaties'], summary: 'Eén locatie', params: IdParams, response: withErrors({ 200: S.Location }) } },
+    async (request) => {
+      const row = await db
+        .selectFrom('locations')
+        .selectAll()
+        .where('ecosystem_id', '=', request.ecosystem.id)
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row || (row.status !== 'active' && !can(request.actor, 'catalogue.readUnpublished'))) throw errors.notFound('location');
+      return locationJson(row);
+    },
+  );
+
+  app.post(
+    '/api/v1/locations',
+    { schema: { tags: ['Locaties'], summary: 'Nieuwe locatie', security, body: S.LocationInput, response: withErrors({ 201: S.Location }) } },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const row = await database.transaction((tx) => organisations.createLocation(tx, request.ecosystem.id, request.body));
+      return reply.code(201).send(locationJson(row));
+    },
+  );
+
+  app.patch(
+    '/api/v1/locations/:id',
+    { schema: { tags: ['Locaties'], summary: 'Locatie wijzigen', security, params: IdParams, body: S.LocationPatch, response: withErrors({ 200: S.Location }) } },
+    async (request) => {
+      authorizeWrite(request);
+      return locationJson(await database.transaction((tx) => organisations.updateLocation(tx, request.ecosystem.id, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/api/v1/locations/:id/archive',
+    { schema: { tags: ['Locaties'], summary: 'Locatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Location }) } },
+    async (request) => {
+      authorizeWrite(request);
+      return locationJson(await database.transaction((tx) => organisations.archiveLocation(tx, request.ecosystem.id, request.params.id)));
+    },
+  );
+
+  // ---- themes ----
+  app.get(
+    '/api/v1/themes',
+    {
+      schema: {
+        tags: ['Thema’s'],
+        summary: 'Thema’s van dit ecosysteem, met het aantal activiteiten',
+        response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Composite([S.Theme, Type.Object({ activityCount: Type.Integer() })])) }) }),
+      },
+    },
+    async (request) => ({ items: (await listThemes(db, request.ecosystem.id)).map((t) => ({ ...themeJson(t), activityCount: t.activityCount })) }),
+  );
+
+  app.post(
+    '/api/v1/themes',
+    { schema: { tags: ['Thema’s'], summary: 'Nieuw thema', security, body: S.ThemeInput, response: withErrors({ 201: S.Theme }) } },
+    async (request, reply) => {
+      authorizeWrite(request);
+      const row = await database.transaction((tx) => themes.createTheme(tx, request.ecosystem.id, request.body));
+      app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
+      return reply.code(201).send(themeJson(row));
+    },
+  );
+
+  app.patch(
+    '/api/v1/themes/:id',
+    { schema: { tags: ['Thema’s'], summary: 'Thema wijzigen', security, params: IdParams, body: S.ThemePatch, response: withErrors({ 200: S.Theme }) } },
+    async (request) => {
+      authorizeWrite(request);
+      const row = await database.transaction((tx) => themes.updateTheme(tx, request.ecosystem.id, request.params.id, request.body));
+      app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
+      return themeJson(row);
+    },
+  );
+
+  app.post(
+    '/api/v1/themes/:id/archive',
+    {
+      schema: {
+        tags: ['Thema’s'],
+        summary: 'Thema archiveren',
+        description: 'Kan alleen als geen activiteit het thema nog draagt (anders 409).',
+        security,
+        params: IdParams,
+        response: withErrors({ 200: S.Theme }),
+      },
+    },
+    async (request) => {
+      authorizeWrite(request);
+      const row = await database.transaction((tx) => themes.archiveTheme(tx, request.ecosystem.id, request.params.id));
+      app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
+      return themeJson(row);
+    },
+  );
+}

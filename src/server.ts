@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './core/config.js';
+import { createDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import { modules } from './modules/index.js';
+
+export interface Runtime {
+  app: FastifyInstance;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** Loads every module's demo data. Each module's seed is idempotent. */
+export async function seedDemo(database: Database): Promise<void> {
+  for (const module of modules) {
+    if (module.seedDemo) await module.seedDemo(database);
+  }
+}
+
+/**
+ * Opens the database, migrates, loads demo data on a first start, and serves.
+ * SIGTERM and SIGINT close the server (in-flight requests finish) and then the database.
+ */
+export async function serve(config: Config, options: { demo: boolean }): Promise<Runtime> {
+  const database = await openDatabase(config);
+  if (options.demo) {
+    const any = await database.db.selectFrom('ecosystems').select('id').limit(1).executeTakeFirst();
+    if (!any) await seedDemo(database);
+  }
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await database.close();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { app, database, stop };
+}

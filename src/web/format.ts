@@ -1,0 +1,28 @@
+import type { Locale } from './i18n/index.js';
+
+/** Dates and prices as people in the Netherlands read them; times are always Amsterdam time. */
+const timeZone = 'Europe/Amsterdam';
+const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+
+export function formatDay(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+export function formatShortDay(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+}
+
+export function formatTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** `14,50` or `25`: cents as euros, without a decimal part when whole. */
+export function formatEuros(cents: number, locale: Locale): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+/** The calendar day in Amsterdam as yyyy-mm-dd (for date inputs and `from`/`to`). */
+export function isoDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
