@@ -13,6 +13,7 @@ import { EcosystemRegistry } from './core/tenancy.js';
 import type { Database } from './db/database.js';
 import { actorFromRequest } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { validatorCompiler } from './http/validation.js';
 import { hostTenantMarker, registerTenantResolution } from './http/tenant.js';
 import { modules } from './modules/index.js';
 import { localeFromHeader } from './web/i18n/index.js';
@@ -53,8 +54,9 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
       (req as { [hostTenantMarker]?: boolean })[hostTenantMarker] = true;
       return `/e/${slug}${url}`;
     },
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+
+  app.setValidatorCompiler(validatorCompiler);
 
   const ctx: AppContext = { config, database, ecosystems };
   app.decorate('ctx', ctx);

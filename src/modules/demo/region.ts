@@ -53,7 +53,7 @@ export const demoAreas: DemoArea[] = [
   { key: 'bor', cbsCode: 'GM0147', name: 'Borne', short: 'Borne', municipality: 'Borne', lat: 52.301, lng: 6.752, radius: 0.015, children: [1240, 1190, 1110, 930], sesTier: 4, postcodes: ['7621', '7622', '7623'] },
   { key: 'hks', cbsCode: 'GM0158', name: 'Haaksbergen', short: 'Haaksbergen', municipality: 'Haaksbergen', lat: 52.156, lng: 6.739, radius: 0.016, children: [1130, 1120, 1090, 950], sesTier: 3, postcodes: ['7481', '7482', '7483'] },
   { key: 'los', cbsCode: 'GM0168', name: 'Losser', short: 'Losser', municipality: 'Losser', lat: 52.261, lng: 7.005, radius: 0.02, children: [980, 960, 930, 820], sesTier: 3, postcodes: ['7581', '7582', '7587:De Lutte'] },
-  { key: 'goor', cbsCode: 'GM1735', name: 'Goor (Hof van Twente)', short: 'Goor', municipality: 'Hof van Twente', lat: 52.234, lng: 6.587, radius: 0.015, children: [820, 800, 780, 690], sesTier: 3, postcodes: ['7471', '7472:Goor'] },
+  { key: 'goor', cbsCode: 'GM1735', name: 'Goor (Hof van Twente)', short: 'Goor', municipality: 'Hof van Twente', lat: 52.234, lng: 6.587, radius: 0.015, children: [820, 800, 780, 690], sesTier: 3, postcodes: ['7471', '7472'] },
 ];
 
 /** The place name for postal addresses in an area (Goor lies in the municipality Hof van Twente). */

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../../../core/errors.js';
 import { ErrorResponse, IdParams, withErrors } from '../../../http/schemas.js';
+import { documentOnly } from '../../../http/validation.js';
 import * as activities from '../commands/activity-commands.js';
 import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
@@ -66,6 +67,8 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
         querystring: S.SearchQuery,
         response: withErrors({ 200: S.SearchOut }),
       },
+      // parseSearchParams checks the query with a specific message per mistake.
+      validatorCompiler: documentOnly,
     },
     async (request) => {
       const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });

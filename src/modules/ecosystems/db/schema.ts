@@ -1,7 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** Children per age band in a neighbourhood, e.g. { "4-7": 310, "8-11": 290, … }. */
 export type ChildrenByAge = Record<string, number>;
@@ -33,7 +32,7 @@ export interface NeighbourhoodsTable {
   centroid_lat: number;
   centroid_lng: number;
   /** GeoJSON Polygon or MultiPolygon geometry. */
-  outline: Json<unknown | null>;
+  outline: ColumnType<unknown | null, string | null | undefined, string | null>;
   children_by_age: ColumnType<ChildrenByAge, string | undefined, string>;
   ses_tier: number | null;
   created_at: Timestamp;
