@@ -40,8 +40,10 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   const app = Fastify({
     logger: { level: config.logLevel },
+    // One line per request is noise at info level; debug shows them.
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     bodyLimit: 512 * 1024,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     trustProxy: true,
     // A host mapped to an ecosystem serves it at the root: its paths are routed
     // as if they carried the /e/<slug> prefix. Platform-wide paths stay as they are.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createFixture, type Fixture } from './fixtures.js';
-import { auth, testApp, testDatabase } from './support.js';
+import { createFixture, type Fixture } from './helpers/factories.js';
+import { auth, testApp, testDatabase } from './helpers/build-app.js';
 
 /**
  * Bad input from anywhere gets a specific answer and changes nothing:

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { migrateDownAll, migrateToLatest, migrations } from '../src/db/migrations.js';
-import { testDatabase } from './support.js';
+import { testDatabase } from './helpers/build-app.js';
 
 const database = await testDatabase({ migrate: false });
 after(() => database.drop());

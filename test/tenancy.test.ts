@@ -5,8 +5,8 @@ import { errors } from '../src/core/errors.js';
 import { updateActivity } from '../src/modules/catalogue/commands/activity-commands.js';
 import { createNextStep } from '../src/modules/catalogue/commands/session-commands.js';
 import { readActivity } from '../src/modules/catalogue/queries/activity-reader.js';
-import { createFixture, type Fixture } from './fixtures.js';
-import { auth, testApp, testDatabase } from './support.js';
+import { createFixture, type Fixture } from './helpers/factories.js';
+import { auth, testApp, testDatabase } from './helpers/build-app.js';
 
 /** One ecosystem can neither read nor change another's data, through the API, the pages or the commands. */
 const database = await testDatabase();

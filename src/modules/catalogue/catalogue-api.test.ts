@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createFixture, inDays, type Fixture } from '../../../test/fixtures.js';
-import { auth, testApp, testDatabase } from '../../../test/support.js';
+import { createFixture, inDays, type Fixture } from '../../../test/helpers/factories.js';
+import { auth, testApp, testDatabase } from '../../../test/helpers/build-app.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createFixture, type Fixture } from '../../../test/fixtures.js';
-import { testApp, testDatabase } from '../../../test/support.js';
+import { createFixture, type Fixture } from '../../../test/helpers/factories.js';
+import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;

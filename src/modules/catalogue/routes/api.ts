@@ -11,6 +11,7 @@ import * as themes from '../commands/theme-commands.js';
 import { authorize, can } from '../policies.js';
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
+import { findLocation, findOrganisation, listLocations, listOrganisations } from '../queries/directory.js';
 import { resolveSearch, searchActivities } from '../queries/activity-search.js';
 import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
 import * as S from '../schemas.js';
@@ -256,16 +257,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { page = 1, perPage = 100 } = request.query;
-      const rows = await db
-        .selectFrom('organisations')
-        .selectAll()
-        .where('ecosystem_id', '=', request.ecosystem.id)
-        .$if(!can(request.actor, 'catalogue.readUnpublished'), (q) => q.where('status', '=', 'active'))
-        .orderBy('name')
-        .orderBy('id')
-        .limit(perPage)
-        .offset((page - 1) * perPage)
-        .execute();
+      const rows = await listOrganisations(db, request.ecosystem.id, { includeArchived: can(request.actor, 'catalogue.readUnpublished'), page, perPage });
       return { items: rows.map(organisationJson) };
     },
   );
@@ -274,13 +266,8 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/organisations/:id',
     { schema: { tags: ['Organisaties'], summary: 'Eén organisatie', params: IdParams, response: withErrors({ 200: S.Organisation }) } },
     async (request) => {
-      const row = await db
-        .selectFrom('organisations')
-        .selectAll()
-        .where('ecosystem_id', '=', request.ecosystem.id)
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row || (row.status !== 'active' && !can(request.actor, 'catalogue.readUnpublished'))) throw errors.notFound('organisation');
+      const row = await findOrganisation(db, request.ecosystem.id, request.params.id, can(request.actor, 'catalogue.readUnpublished'));
+      if (!row) throw errors.notFound('organisation');
       return organisationJson(row);
     },
   );
@@ -328,18 +315,9 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { page = 1, perPage = 100, organisationId, school } = request.query;
-      const rows = await db
-        .selectFrom('locations')
-        .selectAll()
-        .where('ecosystem_id', '=', request.ecosystem.id)
-        .$if(!can(request.actor, 'catalogue.readUnpublished'), (q) => q.where('status', '=', 'active'))
-        .$if(organisationId !== undefined, (q) => q.where('organisation_id', '=', organisationId!))
-        .$if(school !== undefined, (q) => q.where('is_school', '=', school!))
-        .orderBy('name')
-        .orderBy('id')
-        .limit(perPage)
-        .offset((page - 1) * perPage)
-        .execute();
+      const rows = await listLocations(db, request.ecosystem.id, {
+        includeArchived: can(request.actor, 'catalogue.readUnpublished'), page, perPage, organisationId, school,
+      });
       return { items: rows.map(locationJson) };
     },
   );
@@ -348,13 +326,8 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/locations/:id',
     { schema: { tags: ['Locaties'], summary: 'Eén locatie', params: IdParams, response: withErrors({ 200: S.Location }) } },
     async (request) => {
-      const row = await db
-        .selectFrom('locations')
-        .selectAll()
-        .where('ecosystem_id', '=', request.ecosystem.id)
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row || (row.status !== 'active' && !can(request.actor, 'catalogue.readUnpublished'))) throw errors.notFound('location');
+      const row = await findLocation(db, request.ecosystem.id, request.params.id, can(request.actor, 'catalogue.readUnpublished'));
+      if (!row) throw errors.notFound('location');
       return locationJson(row);
     },
   );

@@ -13,6 +13,7 @@ import { ActivityPage } from '../views/activity-page.js';
 import { HomePage } from '../views/home-page.js';
 import { MapPage, type MapHood } from '../views/map-page.js';
 import { SearchPage } from '../views/search-page.js';
+import { listNeighbourhoods } from '../../ecosystems/queries/neighbourhoods.js';
 import { absoluteUrl } from './api.js';
 
 /** Most places the map draws at once; beyond this the visitor is asked to filter. */
@@ -91,7 +92,7 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
       checkQuery(ecosystemId, raw),
       registry.themes(ecosystemId),
       listPlaces(db, ecosystemId),
-      db.selectFrom('neighbourhoods').select(['name', 'ses_tier', 'outline']).where('ecosystem_id', '=', ecosystemId).orderBy('name').execute(),
+      listNeighbourhoods(db, ecosystemId),
     ]);
     const places = resolved ? await searchMapPlaces(db, ecosystemId, resolved, mapPlacesLimit) : [];
     const neighbourhoods: MapHood[] = hoods.map((h) => ({ name: h.name, sesTier: h.ses_tier, outline: h.outline as MapHood['outline'] }));

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { withErrors } from '../../../http/schemas.js';
 import { renderDocument } from '../../../web/render.js';
+import { listNeighbourhoods } from '../queries/neighbourhoods.js';
 import { ChooserPage } from '../views/chooser-page.js';
 
 const EcosystemOut = Type.Object({
@@ -63,12 +64,7 @@ export async function ecosystemTenantRoutes(plain: FastifyInstance): Promise<voi
       },
     },
     async (request) => {
-      const rows = await app.ctx.database.db
-        .selectFrom('neighbourhoods')
-        .selectAll()
-        .where('ecosystem_id', '=', request.ecosystem.id)
-        .orderBy('name')
-        .execute();
+      const rows = await listNeighbourhoods(app.ctx.database.db, request.ecosystem.id);
       return {
         items: rows.map((h) => ({
           id: h.id,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { loadConfig, type Config } from '../src/core/config.js';
-import { createDatabase, type Database } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrations.js';
+import { loadConfig, type Config } from '../../src/core/config.js';
+import { createDatabase, type Database } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrations.js';
 
 /**
  * Tests run on PGlite in memory, or, when the runner sets TEST_DB=server, each
@@ -50,7 +50,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function testApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
   // Imported here so database-only tests do not load every module.
-  const { buildApp } = await import('../src/app.js');
+  const { buildApp } = await import('../../src/app.js');
   const app = await buildApp({ config: testConfig(overrides), database });
   await app.ready();
   return app;

@@ -1,10 +1,10 @@
-import type { Database } from '../src/db/database.js';
-import type { Ecosystem } from '../src/modules/ecosystems/db/schema.js';
-import { createEcosystem } from '../src/modules/ecosystems/commands/ecosystem-creator.js';
-import { createActivity, publishActivity } from '../src/modules/catalogue/commands/activity-commands.js';
-import { createLocation, createOrganisation } from '../src/modules/catalogue/commands/organisation-commands.js';
-import { createNextStep, createSession } from '../src/modules/catalogue/commands/session-commands.js';
-import type { ActivityInput } from '../src/modules/catalogue/schemas.js';
+import type { Database } from '../../src/db/database.js';
+import type { Ecosystem } from '../../src/modules/ecosystems/db/schema.js';
+import { createEcosystem } from '../../src/modules/ecosystems/commands/ecosystem-creator.js';
+import { createActivity, publishActivity } from '../../src/modules/catalogue/commands/activity-commands.js';
+import { createLocation, createOrganisation } from '../../src/modules/catalogue/commands/organisation-commands.js';
+import { createNextStep, createSession } from '../../src/modules/catalogue/commands/session-commands.js';
+import type { ActivityInput } from '../../src/modules/catalogue/schemas.js';
 
 /** A small invented ecosystem for tests: two towns 20 km apart, a handful of activities. */
 export interface Fixture {
