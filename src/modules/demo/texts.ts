@@ -585,7 +585,7 @@ export const nextStepReasons = {
     'Vond je dit leuk? Probeer dan ook eens iets met {theme}.',
     'Hier gebruik je wat je geleerd hebt op een heel andere manier.',
     'Hetzelfde ontdekken en uitproberen, maar dan met {theme}.',
-    'Kijk eens verder: ook bij {theme} kun je ontdekken en maken.',
+    'Kijk eens verder: ook bij {theme} valt veel te ontdekken.',
   ],
   onRampWalkIn: ['Eerst even proeven? Hier kun je zonder aanmelding binnenlopen.', 'Gewoon binnenlopen, zonder aanmelding: een makkelijke eerste stap.'],
   onRampFree: ['Gratis en dicht bij huis: een mooie eerste kennismaking.'],
