@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../src/modules/demo/seed.js';
@@ -20,8 +20,13 @@ before(async () => {
   base = await listen(app);
   browser = await launchBrowser();
   page = await browser.newPage({ locale: 'nl-NL' });
-  // A script error on any page fails the test that caused it.
-  page.on('pageerror', (error) => assert.fail(`script error: ${error.message}`));
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+});
+// A script error on any page fails the test that caused it.
+const scriptErrors: string[] = [];
+afterEach(() => {
+  const errors = scriptErrors.splice(0);
+  assert.deepEqual(errors, [], 'script errors');
 });
 after(async () => {
   await browser?.close();
@@ -92,7 +97,16 @@ describe('finding an activity', () => {
     await page.goto(`${base}${eco}/kaart?theme=natuur-duurzaamheid`);
     await page.locator('#map.leaflet-container').waitFor();
     assert.equal(await page.locator('#map .map-fallback').count(), 0, 'the drawing gives way to the map');
-    assert.ok((await page.locator('#map path.leaflet-interactive').count()) > 5, 'markers and outlines');
+    const data = JSON.parse((await page.locator('#map-data').textContent()) ?? '{}') as { places: unknown[]; neighbourhoods: Array<{ outline: unknown }> };
+    assert.ok(data.places.length > 3);
+    const outlines = data.neighbourhoods.filter((h) => h.outline).length;
+    assert.ok(outlines >= 8);
+    // One vector path per place marker and per outline: nothing depends on tiles.
+    assert.equal(await page.locator('#map path.leaflet-interactive').count(), data.places.length);
+    assert.equal(await page.locator('#map path.hood').count(), outlines);
+    await page.locator('#map path.leaflet-interactive').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.leaflet-popup .map-popup a').first().waitFor();
     assert.equal(await page.locator('#map img.leaflet-tile').count(), 0);
   });
 });
