@@ -6,7 +6,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './core/config.js';
 import type { AppContext } from './core/context.js';
 import { EcosystemRegistry } from './core/tenancy.js';
@@ -41,7 +41,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request is noise at info level; debug shows them.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: 512 * 1024,
     routerOptions: { maxParamLength: 200 },
     trustProxy: true,
@@ -71,6 +71,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
+    // Anonymous first, so the error page for a wrong token has an actor to render for.
     request.actor = { kind: 'anonymous' };
     request.actor = actorFromRequest(request, config.adminToken);
   });

@@ -2,7 +2,8 @@ import type { Locale } from './i18n/index.js';
 
 /** Dates and prices as people in the Netherlands read them; times are always Amsterdam time. */
 const timeZone = 'Europe/Amsterdam';
-const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+const tags: Record<Locale, string> = { nl: 'nl-NL' };
+const tag = (locale: Locale) => tags[locale];
 
 export function formatDay(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
@@ -24,5 +25,6 @@ export function formatEuros(cents: number, locale: Locale): string {
 
 /** The calendar day in Amsterdam as yyyy-mm-dd (for date inputs and `from`/`to`). */
 export function isoDay(date: Date): string {
+  // en-CA formats as yyyy-mm-dd, the ISO form date inputs need.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }

@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../modules/ecosystems/db/schema.js';
 import { t, type Locale } from '../i18n/index.js';
 import { Layout } from '../layout.js';
+import { Alert } from './alert.js';
 
 export interface ErrorPageProps {
   locale: Locale;
@@ -15,7 +16,7 @@ export function ErrorPage(props: ErrorPageProps) {
   return (
     <Layout title={t(locale, 'error.pageTitle')} locale={locale} ecosystem={props.ecosystem} basePath={props.basePath ?? ''}>
       <h1 class="utrecht-heading-1">{t(locale, 'error.pageTitle')}</h1>
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
+      <Alert type="error" role="alert">
         <p class="utrecht-paragraph">{props.message}</p>
         {props.problems.length > 0 && (
           <ul class="utrecht-unordered-list">
@@ -24,7 +25,7 @@ export function ErrorPage(props: ErrorPageProps) {
             ))}
           </ul>
         )}
-      </div>
+      </Alert>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={props.ecosystem ? `${props.basePath ?? ''}/` : '/'}>
           {t(locale, 'error.backHome')}

@@ -1,23 +1,26 @@
-import { en } from './en.js';
 import { nl, type MessageKey } from './nl.js';
 
 export type { MessageKey };
-export type Locale = 'nl' | 'en';
-export const locales: readonly Locale[] = ['nl', 'en'];
+/**
+ * Languages with a complete catalogue. Dutch only for now: a half-translated
+ * page is worse than a Dutch one. A new language is a new catalogue file with
+ * every key, added here and to `localeFromHeader`.
+ */
+export type Locale = 'nl';
+export const locales: readonly Locale[] = ['nl'];
 
-const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { nl, en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { nl };
 
-/** Looks a message up, falling back to Dutch, and fills in `{name}` placeholders. */
+/** Looks a message up and fills in `{name}` placeholders; unknown placeholders stay visible. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[locale][key] ?? nl[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
-/** Picks the reader's language from an Accept-Language header; Dutch unless English is preferred. */
+/** Picks the reader's language from an Accept-Language header, among the complete catalogues. */
 export function localeFromHeader(header: string | undefined): Locale {
-  if (!header) return 'nl';
-  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'nl';
+  void header;
+  return 'nl';
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { formatDay, formatEuros, formatTime } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
+import { Alert } from '../../../web/components/alert.js';
 import { Layout } from '../../../web/layout.js';
 import type { ActivityDetail } from '../queries/activity-reader.js';
 
@@ -52,9 +53,9 @@ export function ActivityPage(props: ActivityPageProps) {
           {a.summary && <p class="utrecht-paragraph utrecht-paragraph--lead">{a.summary}</p>}
         </header>
         {a.status !== 'published' && (
-          <div class="utrecht-alert utrecht-alert--warning" role="status">
+          <Alert type="warning" role="status">
             <p class="utrecht-paragraph">{a.status === 'archived' ? t(locale, 'activity.archived') : t(locale, 'activity.notPublished')}</p>
-          </div>
+          </Alert>
         )}
         {a.description && (
           <div class="activity-description">

@@ -1,4 +1,5 @@
 import type { ThemeRef } from '../../../core/tenancy.js';
+import { Alert } from '../../../web/components/alert.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { accessibilityFeatures, formats } from '../vocabulary.js';
@@ -42,7 +43,7 @@ function FieldError({ id, problems, field, locale }: { id: string; problems: Fie
 export function ErrorSummary({ problems, locale, title }: { problems: FieldProblem[]; locale: Locale; title: MessageKey }) {
   if (problems.length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error form-error-summary" role="alert" aria-labelledby="fouten-titel">
+    <Alert type="error" role="alert" labelledBy="fouten-titel" class="form-error-summary">
       <h2 class="utrecht-heading-3" id="fouten-titel">
         {t(locale, title)}
       </h2>
@@ -55,7 +56,7 @@ export function ErrorSummary({ problems, locale, title }: { problems: FieldProbl
           </li>
         ))}
       </ul>
-    </div>
+    </Alert>
   );
 }
 
