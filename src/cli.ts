@@ -21,8 +21,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const runtime = await serve(config, { demo: !flags.includes('--no-demo') });
-      const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${runtime.app.server.address() && typeof runtime.app.server.address() === 'object' ? (runtime.app.server.address() as { port: number }).port : config.port}`;
-      console.log(`Leerecosysteem draait op ${address} (${runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL-server'})`);
+      const bound = runtime.app.server.address();
+      const port = typeof bound === 'object' && bound ? bound.port : config.port;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const where = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL-server';
+      console.log(`Leerecosysteem draait op http://${host}:${port} (${where})`);
       return -1; // keep running until a signal
     }
     case 'migrate': {

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+
+/** The command line as a newcomer uses it: first start loads the demo, SIGTERM stops cleanly. */
+const dataDir = mkdtempSync(join(tmpdir(), 'leerecosysteem-cli-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function cli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+test('serve: first start loads the demo, serves it, and stops on SIGTERM', async () => {
+  const run = cli(['serve'], { PORT: '0', DATA_DIR: dataDir });
+  const deadline = Date.now() + 60_000;
+  let url: string | undefined;
+  while (!url && Date.now() < deadline) {
+    url = /draait op (http:\/\/[^\s]+)/.exec(run.output())?.[1];
+    if (!url) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(url, run.output());
+  const home = await fetch(`${url}/`, { redirect: 'manual' });
+  assert.equal(home.status, 302);
+  assert.equal(home.headers.get('location'), '/e/twente-demo/');
+  const page = await fetch(`${url}/e/twente-demo/zoeken?q=robots`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /Robots bouwen en programmeren/);
+  run.child.kill('SIGTERM');
+  assert.equal(await run.exited, 0);
+});
+
+test('migrate and seed on the same data folder do nothing new', async () => {
+  const migrate = cli(['migrate'], { DATA_DIR: dataDir });
+  assert.equal(await migrate.exited, 0, migrate.output());
+  const seed = cli(['seed'], { DATA_DIR: dataDir });
+  assert.equal(await seed.exited, 0, seed.output());
+});
+
+test('a bad setting stops the start with a message naming it', async () => {
+  const run = cli(['serve'], { PORT: 'zeventig', DATA_DIR: dataDir });
+  assert.equal(await run.exited, 1);
+  assert.match(run.output(), /PORT/);
+});
+
+test('an unknown command shows the usage', async () => {
+  const run = cli(['vliegen'], {});
+  assert.equal(await run.exited, 2);
+  assert.match(run.output(), /Gebruik:/);
+});
