@@ -13,7 +13,8 @@ import { EcosystemRegistry } from './core/tenancy.js';
 import type { Database } from './db/database.js';
 import { actorFromRequest } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
-import { validatorCompiler } from './http/validation.js';
+import { findControlCharacters, validatorCompiler } from './http/validation.js';
+import { errors } from './core/errors.js';
 import { hostTenantMarker, registerTenantResolution } from './http/tenant.js';
 import { modules } from './modules/index.js';
 import { localeFromHeader } from './web/i18n/index.js';
@@ -68,6 +69,14 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   app.decorateRequest('actor', null as never);
 
   registerErrorHandling(app);
+
+  // Before any schema or handler: text with control characters is refused
+  // everywhere with one clear message, instead of failing deep in the database.
+  app.addHook('preValidation', async (request) => {
+    const field =
+      findControlCharacters(request.params) ?? findControlCharacters(request.query) ?? findControlCharacters(request.body);
+    if (field) throw errors.invalidInput([{ field, key: 'field.controlCharacters' }]);
+  });
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromHeader(request.headers['accept-language']);

@@ -225,3 +225,30 @@ describe('writing: bad input changes nothing', () => {
     assert.equal(kind.statusCode, 400);
   });
 });
+
+describe('nothing a visitor sends causes a 500', () => {
+  const nasty = ['%00', 'a%00b', '%01', '%E0%A4%A', '%ff%fe', '%F0%9F%98%80', "'; drop table activities; --", '%5C', '%25', '[]', '__proto__'];
+  const params = ['q', 'theme', 'age', 'postcode', 'place', 'km', 'from', 'to', 'price', 'maxPrice', 'access', 'format', 'setting', 'sort', 'page', 'perPage', '__proto__', 'q[]'];
+  for (const route of ['/e/proef/api/v1/activities', '/e/proef/zoeken', '/e/proef/kaart', '/e/proef/activiteiten/1']) {
+    test(`every parameter × odd values: ${route}`, async () => {
+      for (const param of params) {
+        for (const value of nasty) {
+          const res = await app.inject({ url: `${route}?${param}=${value}` });
+          assert.ok(res.statusCode < 500, `${res.statusCode} for ${route}?${param}=${value}`);
+        }
+      }
+    });
+  }
+
+  test('control characters in text are refused with a message naming the field', async () => {
+    const res = await app.inject({ url: `${api}/activities?q=robot%00` });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json().details, [{ field: 'q', message: 'Bevat tekens die niet zijn toegestaan, zoals een nul-byte of een stuurteken.' }]);
+    const body = await app.inject({ method: 'POST', url: `${api}/organisations`, headers: auth, payload: { name: 'Museum\u0000', sector: 'museum' } });
+    assert.equal(body.statusCode, 400);
+    assert.equal(body.json().details[0].field, 'name');
+    const page = await app.inject({ url: '/e/proef/zoeken?place=a%00' });
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /nul-byte/);
+  });
+});

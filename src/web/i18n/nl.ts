@@ -52,6 +52,7 @@ export const nl = {
   'field.tooMany': 'Maximaal {max} waarden.',
   'field.duplicate': 'Deze waarde staat er dubbel in.',
   'field.invalidJson': 'De inhoud is geen geldige JSON.',
+  'field.controlCharacters': 'Bevat tekens die niet zijn toegestaan, zoals een nul-byte of een stuurteken.',
 
   'search.q.tooLong': 'Zoek met hoogstens {max} tekens.',
   'search.age.invalid': 'Vul een leeftijd in als heel getal, bijvoorbeeld 9.',
