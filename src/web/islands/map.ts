@@ -117,6 +117,9 @@ function draw(map: L.Map, data: MapData): void {
   }
 
   let openedByKey = false;
+  // Popups must fit a phone's map beside the zoom buttons (Leaflet adds 44px of margins).
+  const popupWidth = Math.max(160, Math.min(300, map.getContainer().clientWidth - 120));
+  const popupOptions: L.PopupOptions = { maxWidth: popupWidth, autoPanPaddingTopLeft: [60, 12], autoPanPaddingBottomRight: [12, 12] };
   const maxCount = Math.max(1, ...data.places.map((p) => p.count));
   for (const place of data.places) {
     const name = `${place.name}, ${place.city}`;
@@ -128,7 +131,7 @@ function draw(map: L.Map, data: MapData): void {
       fillColor: '#24598f',
       fillOpacity: 0.9,
     })
-      .bindPopup(() => popupContent(place, data), { maxWidth: 300, autoPanPadding: [16, 16] })
+      .bindPopup(() => popupContent(place, data), popupOptions)
       .bindTooltip(() => el('span', name), { direction: 'top' })
       .addTo(map);
 
