@@ -4,7 +4,7 @@
 //   css/leaflet.css  Leaflet's stylesheet (only the map page links it), images in css/images/
 // Fails when a finder page would load more than 50 KB of compressed JavaScript.
 // Offline and fast: esbuild only, no network.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ const jsBudget = 50 * 1024; // gzip bytes of JavaScript one finder page may load
 // Only our own folders: something else may put files in dist/public.
 for (const dir of ['js', 'css']) rmSync(join(out, dir), { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+copyFileSync(join(root, 'src/web/styles/favicon.svg'), join(out, 'favicon.svg'));
 
 // The per-component Utrecht packages arrive as exact-pinned dependencies of
 // @utrecht/component-library-css (the one we list in package.json). Resolve them

@@ -37,6 +37,7 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} | ${siteName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/css/app.css" />
         {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
         {props.scripts?.map((src) => <script src={src} defer />)}

@@ -102,6 +102,9 @@ export function MapPage(props: MapPageProps) {
       more: t(locale, 'map.more'),
       mapLabel: t(locale, 'map.label'),
       originLabel: t(locale, 'map.origin'),
+      close: t(locale, 'map.close'),
+      zoomIn: t(locale, 'map.zoomIn'),
+      zoomOut: t(locale, 'map.zoomOut'),
     },
   };
   return (

@@ -37,6 +37,13 @@ export function SearchPage(props: SearchPageProps) {
     >
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary problems={props.problems} locale={locale} title="search.problems" />
+      {result && (
+        <p class="to-results">
+          <a class="utrecht-link" href="#resultaten">
+            {t(locale, 'search.toResults')}
+          </a>
+        </p>
+      )}
       <div class="search-layout">
         <SearchForm
           locale={locale}
@@ -47,7 +54,7 @@ export function SearchPage(props: SearchPageProps) {
           problems={props.problems}
           withSort
         />
-        <section class="search-results" aria-labelledby="resultaten-titel">
+        <section class="search-results" id="resultaten" tabIndex={-1} aria-labelledby="resultaten-titel">
           <h2 class="visually-hidden" id="resultaten-titel">
             {t(locale, 'search.resultsHeading')}
           </h2>
