@@ -8,7 +8,7 @@ const usage = `Gebruik: node dist/cli.js <opdracht>
   migrate            voer databasemigraties uit
   seed               laad de demogegevens (doet niets als ze er al zijn)
 
-Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, LOG_LEVEL, PUBLIC_URL (zie README).`;
+Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, LOG_LEVEL (zie README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;

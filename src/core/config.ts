@@ -17,8 +17,6 @@ export interface Config {
   /** Bearer token that allows writing through the API until accounts exist. */
   adminToken: string | undefined;
   logLevel: string;
-  /** Public origin used in absolute links (JSON-LD, share links). */
-  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +51,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200),
     adminToken,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
   };
 }

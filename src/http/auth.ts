@@ -20,9 +20,3 @@ export function actorFromRequest(request: FastifyRequest, adminToken: string | u
   if (!timingSafeEqual(digest(match[1]!), digest(adminToken))) throw errors.unauthenticated();
   return { kind: 'admin' };
 }
-
-/** For writing routes: the admin token must be configured and sent. */
-export function requireAdmin(request: FastifyRequest, adminToken: string | undefined): void {
-  if (!adminToken) throw errors.writingDisabled();
-  if (request.actor.kind !== 'admin') throw errors.unauthenticated();
-}

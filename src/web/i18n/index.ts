@@ -7,7 +7,6 @@ export type { MessageKey };
  * every key, added here and to `localeFromHeader`.
  */
 export type Locale = 'nl';
-export const locales: readonly Locale[] = ['nl'];
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { nl };
 
@@ -21,8 +20,4 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
 export function localeFromHeader(header: string | undefined): Locale {
   void header;
   return 'nl';
-}
-
-export function isMessageKey(key: string): key is MessageKey {
-  return key in nl;
 }
