@@ -11,8 +11,34 @@ export interface AppContext {
   ecosystems: EcosystemRegistry;
 }
 
-/** Who is asking. Until accounts exist the only signed-in actor is the admin token holder. */
-export type Actor = { kind: 'anonymous' } | { kind: 'admin' };
+/** Roles a person holds in one ecosystem (PRODUCT.md, "Who uses it"). */
+export type Role = 'coordinator' | 'partner_editor' | 'school_contact' | 'viewer';
+
+/** One role of a person in one ecosystem, bound to organisations (partner editor) or school locations (school contact). */
+export interface Membership {
+  ecosystemId: number;
+  role: Role;
+  organisationIds: number[];
+  locationIds: number[];
+}
+
+/**
+ * Who is asking. `admin` is the holder of the API token from configuration;
+ * `user` a person signed in with a browser session; everyone else is anonymous.
+ */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'admin' }
+  | {
+      kind: 'user';
+      userId: number;
+      email: string;
+      name: string;
+      platformAdmin: boolean;
+      memberships: Membership[];
+      /** Hash of the session's token (the cookie holds the token itself). */
+      sessionId: string;
+    };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -12,6 +12,8 @@ export type CatalogueAction =
 const rules: Record<Actor['kind'], readonly CatalogueAction[]> = {
   anonymous: ['catalogue.readPublished'],
   admin: ['catalogue.readPublished', 'catalogue.readUnpublished', 'catalogue.write'],
+  // Signed-in people: their roles add rules once accounts land; until then they read like anyone.
+  user: ['catalogue.readPublished'],
 };
 
 export function can(actor: Actor, action: CatalogueAction): boolean {
