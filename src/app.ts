@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +14,7 @@ import { EcosystemRegistry } from './core/tenancy.js';
 import type { Database } from './db/database.js';
 import { actorFromRequest } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerSessions } from './http/session.js';
 import { findControlCharacters, validatorCompiler } from './http/validation.js';
 import { errors } from './core/errors.js';
 import { hostTenantMarker, registerTenantResolution } from './http/tenant.js';
@@ -84,6 +86,10 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     request.actor = { kind: 'anonymous' };
     request.actor = actorFromRequest(request, config.adminToken);
   });
+
+  // Cookies are read after the API token: a request with the token never acts as a signed-in person.
+  await app.register(cookie);
+  registerSessions(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -33,4 +33,5 @@ export const errors = {
   conflict: (key: MessageKey, params?: Record<string, string | number>) => new AppError('conflict', 409, key, params),
   payloadTooLarge: () => new AppError('payload_too_large', 413, 'error.payloadTooLarge'),
   tooManyRequests: () => new AppError('too_many_requests', 429, 'error.tooManyRequests'),
+  csrf: () => new AppError('csrf', 403, 'error.csrf'),
 };

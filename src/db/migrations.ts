@@ -1,6 +1,8 @@
 import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as catalogue1 from '../modules/catalogue/db/migrations/20261124T120100Z-create-catalogue.js';
 import * as ecosystems1 from '../modules/ecosystems/db/migrations/20261124T120000Z-create-ecosystems.js';
+import * as accounts1 from '../modules/accounts/db/migrations/20261125T100200Z-create-accounts.js';
+import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
  * Every migration of every module, in the order they run. Explicit, so a
@@ -10,6 +12,8 @@ import * as ecosystems1 from '../modules/ecosystems/db/migrations/20261124T12000
 export const migrations: Record<string, Migration> = {
   '20261124T120000Z-create-ecosystems': ecosystems1,
   '20261124T120100Z-create-catalogue': catalogue1,
+  '20261125T100200Z-create-accounts': accounts1,
+  '20261125T100300Z-create-audit-events': audit1,
 };
 
 function migrator(db: Kysely<any>): Migrator {

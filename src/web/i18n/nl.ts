@@ -26,6 +26,7 @@ export const nl = {
   'error.writingDisabled': 'Schrijven via de API staat uit: de beheerder heeft geen ADMIN_TOKEN ingesteld.',
   'error.payloadTooLarge': 'Wat je stuurt is te groot.',
   'error.tooManyRequests': 'Te veel verzoeken. Probeer het over een minuut opnieuw.',
+  'error.csrf': 'Dit formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.',
   'error.internal': 'Er ging aan onze kant iets mis. Probeer het later nog eens.',
   'error.pageTitle': 'Er ging iets mis',
   'error.backHome': 'Terug naar de startpagina',

@@ -1,0 +1,92 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../core/errors.js';
+import { touchSession } from '../modules/accounts/commands/session-commands.js';
+import { loadSessionActor } from '../modules/accounts/queries/actor-loader.js';
+import { hashToken, randomToken, sameSecret } from '../modules/accounts/secrets.js';
+
+export const sessionCookie = 'lx_sessie';
+const formCookie = 'lx_formulier';
+const touchEveryMs = 5 * 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token every form must send back as `_csrf`: the session's secret, or a per-browser one before sign-in. */
+    csrfToken: string;
+  }
+}
+
+export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    // Secure everywhere except plain-http development on this machine.
+    secure: request.server.ctx.config.env === 'production',
+    ...(maxAgeSeconds !== undefined && { maxAge: maxAgeSeconds }),
+  };
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(sessionCookie, token, cookieOptions(request, 14 * 86_400));
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookie, cookieOptions(request));
+}
+
+/**
+ * For a page with a form shown before sign-in: makes sure the browser has a
+ * form token (a cookie) and returns it for the hidden `_csrf` field. Public
+ * pages without forms set no cookie at all.
+ */
+export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  if (!request.csrfToken) {
+    request.csrfToken = randomToken();
+    reply.setCookie(formCookie, request.csrfToken, cookieOptions(request));
+  }
+  return request.csrfToken;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads the session cookie into `request.actor`, and guards every state change
+ * made with cookies against cross-site requests: forms must carry the CSRF
+ * token, API calls must be JSON (which a foreign page cannot send without CORS).
+ * Requests with the API token carry no cookies' authority and skip both.
+ */
+export function registerSessions(app: FastifyInstance): void {
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (request.actor.kind === 'anonymous' && token) {
+      const session = await loadSessionActor(app.ctx.database.db, hashToken(token));
+      if (session) {
+        const { lastSeenAt, csrfSecret, ...actor } = session;
+        request.actor = actor;
+        request.csrfToken = csrfSecret;
+        if (Date.now() - lastSeenAt.getTime() > touchEveryMs) {
+          await app.ctx.database.transaction((tx) => touchSession(tx, actor.sessionId));
+        }
+      } else {
+        clearSessionCookie(request, reply);
+      }
+    }
+    if (!request.csrfToken) {
+      const formToken = request.cookies[formCookie];
+      if (formToken && /^[A-Za-z0-9_-]{43}$/.test(formToken)) request.csrfToken = formToken;
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!unsafeMethods.has(request.method) || request.actor.kind === 'admin') return;
+    if (/\/api\//.test(request.url)) {
+      if (request.actor.kind === 'user' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) throw errors.csrf();
+      return;
+    }
+    const sent = (request.body as { _csrf?: unknown } | undefined)?._csrf;
+    if (!request.csrfToken || typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw errors.csrf();
+  });
+}
