@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -47,7 +48,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: 512 * 1024,
     routerOptions: { maxParamLength: 200 },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     // A host mapped to an ecosystem serves it at the root: its paths are routed
     // as if they carried the /e/<slug> prefix. Platform-wide paths stay as they are.
     rewriteUrl(req) {
@@ -90,6 +91,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   // Cookies are read after the API token: a request with the token never acts as a signed-in person.
   await app.register(cookie);
   registerSessions(app);
+  // Limits apply only to routes that ask for one (sign-in, links, resets).
+  await app.register(rateLimit, { global: false });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -17,6 +17,12 @@ export interface Config {
   /** Bearer token that allows writing through the API until accounts exist. */
   adminToken: string | undefined;
   logLevel: string;
+  /**
+   * Behind a reverse proxy: take the client's address and the public host from
+   * X-Forwarded-* headers. Off by default, because a client could otherwise
+   * claim any address and slip past the rate limits.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 200),
     adminToken,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

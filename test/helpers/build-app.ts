@@ -45,7 +45,8 @@ export async function testDatabase(options: { migrate?: boolean } = {}): Promise
 export const adminToken = 'test-admin-token-0123456789';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', ADMIN_TOKEN: adminToken }), ...overrides };
+  // Tests stand in for many clients through X-Forwarded-For, as a proxy would.
+  return { ...loadConfig({ NODE_ENV: 'test', ADMIN_TOKEN: adminToken, TRUST_PROXY: '1' }), ...overrides };
 }
 
 export async function testApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
