@@ -15,7 +15,9 @@ export function actorFromRequest(request: FastifyRequest, adminToken: string | u
   const header = request.headers.authorization;
   if (!header) return { kind: 'anonymous' };
   const match = /^Bearer\s+(.+)$/i.exec(header);
-  if (!match || !adminToken) throw errors.unauthenticated();
+  if (!match) throw errors.unauthenticated();
+  // A token sent to a server that has none configured: say so, rather than "wrong token".
+  if (!adminToken) throw errors.writingDisabled();
   // Comparing digests keeps the comparison constant-time whatever the lengths.
   if (!timingSafeEqual(digest(match[1]!), digest(adminToken))) throw errors.unauthenticated();
   return { kind: 'admin' };

@@ -49,11 +49,12 @@ export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply): s
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const crossSiteBody = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
 /**
  * Reads the session cookie into `request.actor`, and guards every state change
  * made with cookies against cross-site requests: forms must carry the CSRF
- * token, API calls must be JSON (which a foreign page cannot send without CORS).
+ * token; API calls must not be form-like or labelled cross-site by the browser.
  * Requests with the API token carry no cookies' authority and skip both.
  */
 export function registerSessions(app: FastifyInstance): void {
@@ -83,7 +84,11 @@ export function registerSessions(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     if (!unsafeMethods.has(request.method) || request.actor.kind === 'admin') return;
     if (/\/api\//.test(request.url)) {
-      if (request.actor.kind === 'user' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) throw errors.csrf();
+      // A foreign page can only send form-like bodies without CORS, and browsers
+      // label such requests cross-site; either is refused for cookie sessions.
+      const contentType = request.headers['content-type'] ?? '';
+      const site = request.headers['sec-fetch-site'];
+      if (request.actor.kind === 'user' && (crossSiteBody.test(contentType) || site === 'cross-site' || site === 'same-site')) throw errors.csrf();
       return;
     }
     const sent = (request.body as { _csrf?: unknown } | undefined)?._csrf;

@@ -154,9 +154,11 @@ describe('writing', () => {
 
   test('is switched off without a configured token', async () => {
     const readOnly = await testApp(database, { adminToken: undefined });
-    const res = await readOnly.inject({ method: 'POST', url: `${api}/activities`, payload: newActivity() });
+    const res = await readOnly.inject({ method: 'POST', url: `${api}/activities`, payload: newActivity(), headers: auth });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().error, 'writing_disabled');
+    assert.match(res.json().message, /Log in om te schrijven/);
+    assert.equal((await readOnly.inject({ method: 'POST', url: `${api}/activities`, payload: newActivity() })).statusCode, 401);
     await readOnly.close();
   });
 

@@ -1,27 +1,82 @@
-import type { Actor } from '../../core/context.js';
+import type { Actor, Membership } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 
-/** What can be done with the catalogue. Reading published offer is public; the rest needs a role. */
+/** What can be done with the catalogue. Reading the published offer needs no permission at all. */
 export type CatalogueAction =
-  | 'catalogue.readPublished'
   | 'catalogue.readUnpublished'
-  | 'catalogue.write';
+  | 'activity.create'
+  | 'activity.update'
+  | 'activity.archive'
+  | 'activity.submit'
+  | 'activity.publish'
+  | 'activity.return'
+  | 'organisation.create'
+  | 'organisation.update'
+  | 'organisation.archive'
+  | 'location.create'
+  | 'location.update'
+  | 'location.archive'
+  | 'theme.manage';
 
-// Deny unless a rule below allows it. Accounts and roles (partner editor,
-// coordinator) will add rules here; until then only the admin token writes.
-const rules: Record<Actor['kind'], readonly CatalogueAction[]> = {
-  anonymous: ['catalogue.readPublished'],
-  admin: ['catalogue.readPublished', 'catalogue.readUnpublished', 'catalogue.write'],
-  // Signed-in people: their roles add rules once accounts land; until then they read like anyone.
-  user: ['catalogue.readPublished'],
-};
+export const catalogueActions: readonly CatalogueAction[] = [
+  'catalogue.readUnpublished', 'activity.create', 'activity.update', 'activity.archive', 'activity.submit', 'activity.publish', 'activity.return',
+  'organisation.create', 'organisation.update', 'organisation.archive', 'location.create', 'location.update', 'location.archive', 'theme.manage',
+];
 
-export function can(actor: Actor, action: CatalogueAction): boolean {
-  return rules[actor.kind]?.includes(action) ?? false;
+/** Where the action happens: always an ecosystem, and the organisation whose offer it touches, when there is one. */
+export interface CatalogueScope {
+  ecosystemId: number;
+  organisationId?: number | undefined;
+}
+
+// A partner editor keeps its own organisations' offer up to date and sends it
+// for review; publishing is the coordinator's. Deny unless a rule allows.
+const partnerEditorActions: readonly CatalogueAction[] = [
+  'catalogue.readUnpublished', 'activity.create', 'activity.update', 'activity.archive', 'activity.submit',
+  'organisation.update', 'location.create', 'location.update', 'location.archive',
+];
+
+function allowedBy(membership: Membership, action: CatalogueAction, scope: CatalogueScope): boolean {
+  switch (membership.role) {
+    case 'coordinator':
+      return true;
+    case 'viewer':
+      // Steering group, funders and the municipality read everything, change nothing.
+      return action === 'catalogue.readUnpublished';
+    case 'partner_editor':
+      return (
+        partnerEditorActions.includes(action) &&
+        scope.organisationId !== undefined &&
+        membership.organisationIds.includes(scope.organisationId)
+      );
+    case 'school_contact':
+      return false;
+  }
+  return false;
+}
+
+export function can(actor: Actor, action: CatalogueAction, scope: CatalogueScope): boolean {
+  switch (actor.kind) {
+    case 'anonymous':
+      return false;
+    case 'admin':
+      return true;
+    case 'user':
+      if (actor.platformAdmin) return true;
+      return actor.memberships.some((m) => m.ecosystemId === scope.ecosystemId && allowedBy(m, action, scope));
+  }
+  return false;
 }
 
 /** Throws the error that fits: 401 for someone not signed in, 403 for someone who is but may not. */
-export function authorize(actor: Actor, action: CatalogueAction): void {
-  if (can(actor, action)) return;
+export function authorize(actor: Actor, action: CatalogueAction, scope: CatalogueScope): void {
+  if (can(actor, action, scope)) return;
   throw actor.kind === 'anonymous' ? errors.unauthenticated() : errors.forbidden();
+}
+
+/** Organisations whose unpublished offer this actor may see in the ecosystem: 'all', or a list. */
+export function readableOrganisations(actor: Actor, ecosystemId: number): 'all' | number[] {
+  if (can(actor, 'catalogue.readUnpublished', { ecosystemId })) return 'all';
+  if (actor.kind !== 'user') return [];
+  return actor.memberships.filter((m) => m.ecosystemId === ecosystemId && m.role === 'partner_editor').flatMap((m) => m.organisationIds);
 }

@@ -23,7 +23,7 @@ export const nl = {
   'error.notFound.page': 'Deze pagina bestaat niet.',
   'error.unauthenticated': 'Log in of geef een geldige sleutel mee.',
   'error.forbidden': 'Je mag dit niet doen.',
-  'error.writingDisabled': 'Schrijven via de API staat uit: de beheerder heeft geen ADMIN_TOKEN ingesteld.',
+  'error.writingDisabled': 'Deze server heeft geen API-sleutel ingesteld (ADMIN_TOKEN). Log in om te schrijven.',
   'error.payloadTooLarge': 'Wat je stuurt is te groot.',
   'error.tooManyRequests': 'Te veel verzoeken. Probeer het over een minuut opnieuw.',
   'error.csrf': 'Dit formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.',

@@ -60,3 +60,41 @@ export async function findLocation(db: Kysely<DB>, ecosystemId: number, id: numb
     .$if(!includeArchived, (q) => q.where('status', '=', 'active'))
     .executeTakeFirst();
 }
+
+/**
+ * The organisation that owns a catalogue row, for policies ("may this person
+ * change this?"). Undefined when the row is not in this ecosystem.
+ */
+export async function ownerOf(
+  db: Kysely<DB>,
+  ecosystemId: number,
+  kind: 'activity' | 'session' | 'nextStep' | 'location',
+  id: number,
+): Promise<number | undefined> {
+  switch (kind) {
+    case 'activity':
+      return (await db.selectFrom('activities').select('organisation_id').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst())?.organisation_id;
+    case 'location':
+      return (await db.selectFrom('locations').select('organisation_id').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst())?.organisation_id;
+    case 'session':
+      return (
+        await db
+          .selectFrom('sessions as s')
+          .innerJoin('activities as a', 'a.id', 's.activity_id')
+          .select('a.organisation_id')
+          .where('s.ecosystem_id', '=', ecosystemId)
+          .where('s.id', '=', id)
+          .executeTakeFirst()
+      )?.organisation_id;
+    case 'nextStep':
+      return (
+        await db
+          .selectFrom('next_steps as n')
+          .innerJoin('activities as a', 'a.id', 'n.from_activity_id')
+          .select('a.organisation_id')
+          .where('n.ecosystem_id', '=', ecosystemId)
+          .where('n.id', '=', id)
+          .executeTakeFirst()
+      )?.organisation_id;
+  }
+}

@@ -8,10 +8,10 @@ import * as activities from '../commands/activity-commands.js';
 import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
 import * as themes from '../commands/theme-commands.js';
-import { authorize, can } from '../policies.js';
+import { authorize, can, type CatalogueAction } from '../policies.js';
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
-import { findLocation, findOrganisation, listLocations, listOrganisations } from '../queries/directory.js';
+import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
 import { resolveSearch, searchActivities } from '../queries/activity-search.js';
 import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
 import * as S from '../schemas.js';
@@ -38,10 +38,20 @@ export function absoluteUrl(request: FastifyRequest, path: string): string {
   return `${request.protocol}://${request.host}${request.basePath}${path}`;
 }
 
-/** Writing needs the admin token until accounts exist; without a configured token the API is read-only. */
-function authorizeWrite(request: FastifyRequest): void {
-  if (!request.server.ctx.config.adminToken) throw errors.writingDisabled();
-  authorize(request.actor, 'catalogue.write');
+/** Checks the action on the organisation that owns a row; a row outside this ecosystem is not found. */
+async function authorizeOn(
+  request: FastifyRequest,
+  action: CatalogueAction,
+  kind: 'activity' | 'session' | 'nextStep' | 'location',
+  id: number,
+): Promise<void> {
+  const organisationId = await ownerOf(request.server.ctx.database.db, request.ecosystem.id, kind, id);
+  if (organisationId === undefined) throw errors.notFound(kind);
+  authorize(request.actor, action, { ecosystemId: request.ecosystem.id, organisationId });
+}
+
+function readsAll(request: FastifyRequest): boolean {
+  return can(request.actor, 'catalogue.readUnpublished', { ecosystemId: request.ecosystem.id });
 }
 
 /** The catalogue's JSON API, inside one ecosystem: `/e/<slug>/api/v1/…`. Handlers are thin: check, command, present. */
@@ -51,8 +61,11 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
   const db = database.db;
 
   async function activityResponse(request: FastifyRequest, id: number) {
-    const detail = await readActivity(db, request.ecosystem.id, id, { includeUnpublished: can(request.actor, 'catalogue.readUnpublished') });
-    if (!detail) throw errors.notFound('activity');
+    const detail = await readActivity(db, request.ecosystem.id, id, { includeUnpublished: true });
+    const visible =
+      detail?.activity.status === 'published' ||
+      (detail && can(request.actor, 'catalogue.readUnpublished', { ecosystemId: request.ecosystem.id, organisationId: detail.activity.organisation_id }));
+    if (!detail || !visible) throw errors.notFound('activity');
     return activityJson(detail, absoluteUrl(request, `/activiteiten/${id}`));
   }
 
@@ -110,7 +123,9 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      authorizeWrite(request);
+      const scope = { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId };
+      authorize(request.actor, 'activity.create', scope);
+      if (request.body.status === 'published') authorize(request.actor, 'activity.publish', scope);
       const activity = await database.transaction((tx) => activities.createActivity(tx, request.ecosystem.id, request.body));
       reply.code(201).header('location', absoluteUrl(request, `/api/v1/activities/${activity.id}`));
       return activityResponse(request, activity.id);
@@ -131,7 +146,11 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'activity', request.params.id);
+      // Moving an activity to another organisation needs the right to add to that one too.
+      if (request.body.organisationId !== undefined) {
+        authorize(request.actor, 'activity.create', { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId });
+      }
       await database.transaction((tx) => activities.updateActivity(tx, request.ecosystem.id, request.params.id, request.body));
       return activityResponse(request, request.params.id);
     },
@@ -141,7 +160,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/activities/:id/publish',
     { schema: { tags: ['Activiteiten'], summary: 'Activiteit publiceren', security, params: IdParams, response: withErrors({ 200: S.Activity }) } },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.publish', 'activity', request.params.id);
       await database.transaction((tx) => activities.publishActivity(tx, request.ecosystem.id, request.params.id));
       return activityResponse(request, request.params.id);
     },
@@ -160,7 +179,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.archive', 'activity', request.params.id);
       await database.transaction((tx) => activities.archiveActivity(tx, request.ecosystem.id, request.params.id));
       return activityResponse(request, request.params.id);
     },
@@ -180,7 +199,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'activity', request.params.id);
       const session = await database.transaction((tx) => sessions.createSession(tx, request.ecosystem.id, request.params.id, request.body));
       return reply.code(201).send(sessionJson(session));
     },
@@ -199,7 +218,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'session', request.params.id);
       return sessionJson(await database.transaction((tx) => sessions.updateSession(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
@@ -208,7 +227,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/sessions/:id/cancel',
     { schema: { tags: ['Bijeenkomsten'], summary: 'Bijeenkomst afzeggen', security, params: IdParams, response: withErrors({ 200: S.SessionOut }) } },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'session', request.params.id);
       return sessionJson(await database.transaction((tx) => sessions.cancelSession(tx, request.ecosystem.id, request.params.id)));
     },
   );
@@ -228,7 +247,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'activity', request.params.id);
       const step = await database.transaction((tx) => sessions.createNextStep(tx, request.ecosystem.id, request.params.id, request.body));
       return reply.code(201).send({ id: step.id });
     },
@@ -238,7 +257,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/next-steps/:id',
     { schema: { tags: ['Vervolgstappen'], summary: 'Vervolgstap verwijderen', security, params: IdParams, response: { 204: Type.Null(), 401: ErrorResponse, 404: ErrorResponse } } },
     async (request, reply) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'activity.update', 'nextStep', request.params.id);
       await database.transaction((tx) => sessions.deleteNextStep(tx, request.ecosystem.id, request.params.id));
       return reply.code(204).send(null);
     },
@@ -257,7 +276,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { page = 1, perPage = 100 } = request.query;
-      const rows = await listOrganisations(db, request.ecosystem.id, { includeArchived: can(request.actor, 'catalogue.readUnpublished'), page, perPage });
+      const rows = await listOrganisations(db, request.ecosystem.id, { includeArchived: readsAll(request), page, perPage });
       return { items: rows.map(organisationJson) };
     },
   );
@@ -266,7 +285,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/organisations/:id',
     { schema: { tags: ['Organisaties'], summary: 'Eén organisatie', params: IdParams, response: withErrors({ 200: S.Organisation }) } },
     async (request) => {
-      const row = await findOrganisation(db, request.ecosystem.id, request.params.id, can(request.actor, 'catalogue.readUnpublished'));
+      const row = await findOrganisation(db, request.ecosystem.id, request.params.id, readsAll(request));
       if (!row) throw errors.notFound('organisation');
       return organisationJson(row);
     },
@@ -276,7 +295,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/organisations',
     { schema: { tags: ['Organisaties'], summary: 'Nieuwe organisatie', security, body: S.OrganisationInput, response: withErrors({ 201: S.Organisation }) } },
     async (request, reply) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'organisation.create', { ecosystemId: request.ecosystem.id });
       const row = await database.transaction((tx) => organisations.createOrganisation(tx, request.ecosystem.id, request.body));
       return reply.code(201).send(organisationJson(row));
     },
@@ -288,7 +307,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       schema: { tags: ['Organisaties'], summary: 'Organisatie wijzigen', security, params: IdParams, body: S.OrganisationPatch, response: withErrors({ 200: S.Organisation }) },
     },
     async (request) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'organisation.update', { ecosystemId: request.ecosystem.id, organisationId: request.params.id });
       return organisationJson(await database.transaction((tx) => organisations.updateOrganisation(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
@@ -297,7 +316,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/organisations/:id/archive',
     { schema: { tags: ['Organisaties'], summary: 'Organisatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Organisation }) } },
     async (request) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'organisation.archive', { ecosystemId: request.ecosystem.id, organisationId: request.params.id });
       return organisationJson(await database.transaction((tx) => organisations.archiveOrganisation(tx, request.ecosystem.id, request.params.id)));
     },
   );
@@ -316,7 +335,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     async (request) => {
       const { page = 1, perPage = 100, organisationId, school } = request.query;
       const rows = await listLocations(db, request.ecosystem.id, {
-        includeArchived: can(request.actor, 'catalogue.readUnpublished'), page, perPage, organisationId, school,
+        includeArchived: readsAll(request), page, perPage, organisationId, school,
       });
       return { items: rows.map(locationJson) };
     },
@@ -326,7 +345,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/locations/:id',
     { schema: { tags: ['Locaties'], summary: 'Eén locatie', params: IdParams, response: withErrors({ 200: S.Location }) } },
     async (request) => {
-      const row = await findLocation(db, request.ecosystem.id, request.params.id, can(request.actor, 'catalogue.readUnpublished'));
+      const row = await findLocation(db, request.ecosystem.id, request.params.id, readsAll(request));
       if (!row) throw errors.notFound('location');
       return locationJson(row);
     },
@@ -336,7 +355,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/locations',
     { schema: { tags: ['Locaties'], summary: 'Nieuwe locatie', security, body: S.LocationInput, response: withErrors({ 201: S.Location }) } },
     async (request, reply) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'location.create', { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId });
       const row = await database.transaction((tx) => organisations.createLocation(tx, request.ecosystem.id, request.body));
       return reply.code(201).send(locationJson(row));
     },
@@ -346,7 +365,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/locations/:id',
     { schema: { tags: ['Locaties'], summary: 'Locatie wijzigen', security, params: IdParams, body: S.LocationPatch, response: withErrors({ 200: S.Location }) } },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'location.update', 'location', request.params.id);
       return locationJson(await database.transaction((tx) => organisations.updateLocation(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
@@ -355,7 +374,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/locations/:id/archive',
     { schema: { tags: ['Locaties'], summary: 'Locatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Location }) } },
     async (request) => {
-      authorizeWrite(request);
+      await authorizeOn(request, 'location.archive', 'location', request.params.id);
       return locationJson(await database.transaction((tx) => organisations.archiveLocation(tx, request.ecosystem.id, request.params.id)));
     },
   );
@@ -377,7 +396,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/themes',
     { schema: { tags: ['Thema’s'], summary: 'Nieuw thema', security, body: S.ThemeInput, response: withErrors({ 201: S.Theme }) } },
     async (request, reply) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
       const row = await database.transaction((tx) => themes.createTheme(tx, request.ecosystem.id, request.body));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return reply.code(201).send(themeJson(row));
@@ -388,7 +407,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     '/api/v1/themes/:id',
     { schema: { tags: ['Thema’s'], summary: 'Thema wijzigen', security, params: IdParams, body: S.ThemePatch, response: withErrors({ 200: S.Theme }) } },
     async (request) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
       const row = await database.transaction((tx) => themes.updateTheme(tx, request.ecosystem.id, request.params.id, request.body));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return themeJson(row);
@@ -408,7 +427,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      authorizeWrite(request);
+      authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
       const row = await database.transaction((tx) => themes.archiveTheme(tx, request.ecosystem.id, request.params.id));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return themeJson(row);

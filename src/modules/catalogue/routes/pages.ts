@@ -118,11 +118,12 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
 
   app.get('/activiteiten/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const now = new Date();
-    const detail = await readActivity(db, request.ecosystem.id, request.params.id, {
-      includeUnpublished: can(request.actor, 'catalogue.readUnpublished'),
-      now,
-    });
-    if (!detail) throw errors.notFound('activity');
+    const detail = await readActivity(db, request.ecosystem.id, request.params.id, { includeUnpublished: true, now });
+    // Drafts show only to those who may see them (a preview as the public will see it).
+    const visible =
+      detail?.activity.status === 'published' ||
+      (detail && can(request.actor, 'catalogue.readUnpublished', { ecosystemId: request.ecosystem.id, organisationId: detail.activity.organisation_id }));
+    if (!detail || !visible) throw errors.notFound('activity');
     // The filters the visitor came with travel along (back to the results,
     // onward to next steps). Broken ones are dropped: this page is about the activity.
     const carried = parseSearchParams(request.query as RawQuery, { strict: false });

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
+import { createFixture, type Fixture } from '../../../test/helpers/factories.js';
+import { asPerson, signedInAs } from '../../../test/helpers/people.js';
+
+/** The API through a browser session: each role may do exactly what the policy says, and nothing in another ecosystem. */
+const database = await testDatabase();
+let app: FastifyInstance;
+let fx: Fixture;
+let other: Fixture;
+const api = '/e/proef/api/v1';
+
+before(async () => {
+  fx = await createFixture(database);
+  other = await createFixture(database, 'ander');
+  app = await testApp(database);
+});
+after(async () => {
+  await app.close();
+  await database.drop();
+});
+
+describe('roles through the API', () => {
+  test('a partner editor changes its own offer, not another organisation’s, and cannot publish', async () => {
+    const { cookies } = await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'partner_editor', organisationIds: [fx.orgs.library] });
+    const call = asPerson(app, cookies);
+    assert.equal((await call('PATCH', `${api}/activities/${fx.activities.robots}`, { summary: 'Nieuwe zin' })).statusCode, 200);
+    assert.equal((await call('PATCH', `${api}/activities/${fx.activities.water}`, { summary: 'Niet van ons' })).statusCode, 403);
+    assert.equal((await call('GET', `${api}/activities/${fx.activities.draft}`)).statusCode, 200, 'its own draft');
+    assert.equal((await call('POST', `${api}/activities/${fx.activities.draft}/publish`)).statusCode, 403);
+    assert.equal((await call('POST', `${api}/themes`, { slug: 'nieuw', name: 'Nieuw' })).statusCode, 403);
+    const moved = await call('PATCH', `${api}/activities/${fx.activities.robots}`, { organisationId: fx.orgs.museum });
+    assert.equal(moved.statusCode, 403, 'cannot move its activity to another organisation');
+  });
+
+  test('a coordinator publishes; a viewer reads drafts but changes nothing', async () => {
+    const coordinator = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies);
+    const viewer = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'viewer' })).cookies);
+    assert.equal((await viewer('GET', `${api}/activities/${fx.activities.draft}`)).statusCode, 200);
+    assert.equal((await viewer('PATCH', `${api}/activities/${fx.activities.draft}`, { title: 'x' })).statusCode, 403);
+    assert.equal((await coordinator('POST', `${api}/activities/${fx.activities.draft}/publish`)).json().status, 'published');
+  });
+
+  test('a role in one ecosystem gives nothing in another', async () => {
+    const coordinator = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies);
+    assert.equal((await coordinator('PATCH', `/e/ander/api/v1/activities/${other.activities.robots}`, { title: 'x' })).statusCode, 403);
+    assert.equal((await coordinator('GET', `/e/ander/api/v1/activities/${other.activities.draft}`)).statusCode, 404);
+  });
+
+  test('a signed-in write that a foreign page could forge is refused', async () => {
+    const { cookies } = await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' });
+    const res = await app.inject({
+      method: 'POST', url: `${api}/themes`, cookies,
+      payload: 'slug=via-formulier&name=Formulier', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error, 'csrf');
+    const labelled = await app.inject({ method: 'POST', url: `${api}/themes`, cookies, payload: { slug: 'x', name: 'X' }, headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(labelled.statusCode, 403);
+  });
+
+  test('a school contact and anonymous visitors change nothing', async () => {
+    const school = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'school_contact', locationIds: [fx.locations.enschede] })).cookies);
+    assert.equal((await school('PATCH', `${api}/activities/${fx.activities.robots}`, { title: 'x' })).statusCode, 403);
+    assert.equal((await app.inject({ method: 'PATCH', url: `${api}/activities/${fx.activities.robots}`, payload: { title: 'x' } })).statusCode, 401);
+  });
+});
