@@ -69,6 +69,7 @@ export function activityJson(d: ActivityDetail, url: string): Static<typeof S.Ac
     registrationMode: a.registration_mode,
     curriculumGoals: a.curriculum_goals,
     status: a.status,
+    reviewComment: a.review_comment,
     sessions: d.sessions.map(sessionJson),
     nextSteps: d.nextSteps.map((n) => ({ id: n.id, toActivityId: n.to_activity_id, title: n.title, kind: n.kind, reason: n.reason })),
     updatedAt: a.updated_at.toISOString(),

@@ -35,6 +35,28 @@ describe('roles through the API', () => {
     assert.equal(moved.statusCode, 403, 'cannot move its activity to another organisation');
   });
 
+  test('review: the partner submits, the coordinator returns with a comment, the partner resubmits, the coordinator publishes', async () => {
+    const partner = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'partner_editor', organisationIds: [fx.orgs.library] })).cookies);
+    const coordinator = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies);
+    const created = await partner('POST', `${api}/activities`, {
+      organisationId: fx.orgs.library, title: 'Stripverhalen tekenen met een tablet', themes: ['kunst-cultuur'], format: 'workshop',
+      setting: 'out_of_school', minAge: 9, maxAge: 12, level: 'introduction', registrationMode: 'sign_up', locationId: fx.locations.enschede,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id;
+    assert.equal((await partner('POST', `${api}/activities/${id}/return`, { comment: 'Zelf terugsturen?' })).statusCode, 403);
+    assert.equal((await partner('POST', `${api}/activities/${id}/submit`)).json().status, 'submitted');
+    assert.equal((await partner('POST', `${api}/activities/${id}/submit`)).statusCode, 409);
+    assert.equal((await coordinator('POST', `${api}/activities/${id}/return`, { comment: '' })).statusCode, 400);
+    const returned = await coordinator('POST', `${api}/activities/${id}/return`, { comment: 'Voeg nog een datum toe.' });
+    assert.equal(returned.json().status, 'returned');
+    assert.equal((await partner('GET', `${api}/activities/${id}`)).json().reviewComment, 'Voeg nog een datum toe.');
+    assert.equal((await partner('POST', `${api}/activities/${id}/submit`)).json().status, 'submitted');
+    const published = await coordinator('POST', `${api}/activities/${id}/publish`);
+    assert.equal(published.json().status, 'published');
+    assert.equal(published.json().reviewComment, '');
+  });
+
   test('a coordinator publishes; a viewer reads drafts but changes nothing', async () => {
     const coordinator = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies);
     const viewer = asPerson(app, (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'viewer' })).cookies);

@@ -171,7 +171,8 @@ export const Activity = Type.Object({
   online: Type.Boolean(),
   registrationMode: Type.String(),
   curriculumGoals: Type.Array(Type.String()),
-  status: Type.String(),
+  status: Type.String({ description: 'draft, submitted, returned, published of archived' }),
+  reviewComment: Type.String({ description: 'Opmerking van de coördinator bij terugsturen' }),
   sessions: Type.Array(SessionOut),
   nextSteps: Type.Array(NextStepOut),
   updatedAt: Type.String(),
@@ -227,6 +228,11 @@ export const SearchQuery = Type.Object(
     perPage: Type.Optional(Type.String({ description: 'Aantal per pagina 1–100' })),
   },
   { additionalProperties: true },
+);
+
+export const ReturnInput = Type.Object(
+  { comment: Type.String({ minLength: 1, maxLength: 2000, description: 'Wat de aanbieder moet aanpassen' }) },
+  { additionalProperties: false },
 );
 
 // ---- sessions ----

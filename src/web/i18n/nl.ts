@@ -33,6 +33,8 @@ export const nl = {
   'error.conflict.slugTaken': 'De naam "{slug}" is al in gebruik.',
   'error.conflict.themeInUse': 'Dit thema hoort nog bij activiteiten.',
   'error.conflict.nextStepExists': 'Deze vervolgstap bestaat al.',
+  'error.conflict.notSubmittable': 'Alleen een concept of een teruggestuurde activiteit kan ter beoordeling worden ingediend.',
+  'error.conflict.notSubmitted': 'Deze activiteit is niet ingediend, dus er valt niets terug te sturen.',
   'error.conflict.archived': 'Dit is gearchiveerd en kan niet meer worden gewijzigd.',
 
   'field.required': 'Vul dit in.',

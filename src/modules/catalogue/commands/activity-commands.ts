@@ -123,12 +123,39 @@ export async function updateActivity(tx: Tx, ecosystemId: number, id: number, pa
   return updated;
 }
 
-/** Publishes a draft: it appears in the finder from now on. */
+/** A partner sends a draft (or a returned activity) to the coordinator for review. */
+export async function submitActivity(tx: Tx, ecosystemId: number, id: number): Promise<Activity> {
+  const current = await loadForChange(tx, ecosystemId, id);
+  if (current.status !== 'draft' && current.status !== 'returned') throw errors.conflict('error.conflict.notSubmittable');
+  return tx.db
+    .updateTable('activities')
+    .set({ status: 'submitted', submitted_at: new Date(), updated_at: new Date() })
+    .where('ecosystem_id', '=', ecosystemId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The coordinator sends a submitted activity back to its partner, saying what to change. */
+export async function returnActivity(tx: Tx, ecosystemId: number, id: number, comment: string): Promise<Activity> {
+  const current = await loadForChange(tx, ecosystemId, id);
+  if (current.status !== 'submitted') throw errors.conflict('error.conflict.notSubmitted');
+  if (comment.trim() === '') throw errors.invalidInput([{ field: 'comment', key: 'field.required' }]);
+  return tx.db
+    .updateTable('activities')
+    .set({ status: 'returned', review_comment: comment.trim(), updated_at: new Date() })
+    .where('ecosystem_id', '=', ecosystemId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Publishes an activity: it appears in the finder from now on. */
 export async function publishActivity(tx: Tx, ecosystemId: number, id: number): Promise<Activity> {
   await loadForChange(tx, ecosystemId, id);
   return tx.db
     .updateTable('activities')
-    .set({ status: 'published', published_at: new Date(), updated_at: new Date() })
+    .set({ status: 'published', published_at: new Date(), review_comment: '', updated_at: new Date() })
     .where('ecosystem_id', '=', ecosystemId)
     .where('id', '=', id)
     .returningAll()

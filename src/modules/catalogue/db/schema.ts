@@ -75,6 +75,9 @@ export interface ActivitiesTable {
   last_session_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The coordinator's comment when returning an activity to its partner. */
+  review_comment: Defaulted<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
   search_vector: ColumnType<string, never, never>;

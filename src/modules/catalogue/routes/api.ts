@@ -167,6 +167,44 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
   );
 
   app.post(
+    '/api/v1/activities/:id/submit',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Activiteit indienen ter beoordeling',
+        description: 'Een concept of teruggestuurde activiteit gaat naar de coördinator, die publiceert of terugstuurt.',
+        security,
+        params: IdParams,
+        response: withErrors({ 200: S.Activity }),
+      },
+    },
+    async (request) => {
+      await authorizeOn(request, 'activity.submit', 'activity', request.params.id);
+      await database.transaction((tx) => activities.submitActivity(tx, request.ecosystem.id, request.params.id));
+      return activityResponse(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/activities/:id/return',
+    {
+      schema: {
+        tags: ['Activiteiten'],
+        summary: 'Ingediende activiteit terugsturen met opmerking',
+        security,
+        params: IdParams,
+        body: S.ReturnInput,
+        response: withErrors({ 200: S.Activity }),
+      },
+    },
+    async (request) => {
+      await authorizeOn(request, 'activity.return', 'activity', request.params.id);
+      await database.transaction((tx) => activities.returnActivity(tx, request.ecosystem.id, request.params.id, request.body.comment));
+      return activityResponse(request, request.params.id);
+    },
+  );
+
+  app.post(
     '/api/v1/activities/:id/archive',
     {
       schema: {
