@@ -34,7 +34,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   let kysely: Kysely<DB>;
   let kind: Database['kind'];
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Short queries from many users at once: JIT compilation and parallel
+      // workers cost more than they save here (measured in docs/benchmarks.md).
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    });
     // A dropped idle connection must not crash the process; the pool reconnects.
     pool.on('error', () => {});
     kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
