@@ -76,7 +76,7 @@ const sentences = [
   'In de vakantie elke dag een nieuw avontuur.',
 ];
 const formatCodes = ['workshop', 'club', 'lesson', 'guest_lesson', 'excursion', 'lesson_kit', 'event', 'camp', 'course', 'open_lab'];
-const formatWords = ['workshop', 'club', 'les', 'gastles', 'excursie', 'leskist', 'evenement', 'kamp', 'cursus', 'open lab'];
+const formatWords = ['deze workshop', 'deze club', 'deze les', 'deze gastles', 'deze excursie', 'deze leskist', 'dit evenement', 'dit kamp', 'deze cursus', 'dit open lab'];
 const sectors = ['school_primary', 'school_secondary', 'library', 'museum', 'science_centre', 'maker_space', 'culture', 'company', 'nature', 'club', 'youth_work'];
 const orgWords = ['Stichting', 'Bibliotheek', 'Museum', 'Techniekclub', 'Makerspace', 'Natuurcentrum', 'Muziekschool', 'Sportvereniging', 'Basisschool', 'Wetenschapsknooppunt'];
 const orgNames = ['De Vonk', 'Het Podium', 'Twentse Techniek', 'De Bron', 'Kiem', 'Het Lab', 'De Ontdekking', 'Buitenkans', 'De Boomgaard', 'Zevensprong', 'Het Atelier', 'De Sterrenwacht'];
@@ -103,6 +103,8 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
     createEcosystem(tx, { slug: benchSlug, name: 'Benchmark Twente', municipalities: ['Enschede', 'Hengelo', 'Almelo'] }),
   );
   const e = ecosystem.id;
+  // A literal, so that it has a type wherever it stands (select lists, distinct).
+  const eco = sql.lit(e);
   const themeRows = await database.db.selectFrom('themes').select(['id', 'slug']).where('ecosystem_id', '=', e).execute();
   const themeIds = defaultThemes.map((t) => themeRows.find((r) => r.slug === t.slug)!.id);
   const nOrganisations = Math.max(10, Math.round(n / 20));
@@ -119,20 +121,20 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
     await sql`insert into bench_areas values ${values}`.execute(db);
     await sql`
       insert into neighbourhoods (ecosystem_id, cbs_code, name, municipality, centroid_lat, centroid_lng, children_by_age, ses_tier)
-      select ${e}, 'BU0153' || lpad(k::text, 4, '0'), place || ' ' || postcode, place, lat, lng,
+      select ${eco}, 'BU0153' || lpad(k::text, 4, '0'), place || ' ' || postcode, place, lat, lng,
         jsonb_build_object('4-7', 200 + k * 7, '8-11', 190 + k * 5, '12-15', 180 + k * 3, '16-18', 150 + k),
         1 + k % 5
       from bench_areas order by k`.execute(db);
     await sql`
       insert into postcode_areas (ecosystem_id, postcode, place, lat, lng, neighbourhood_id)
-      select ${e}, a.postcode, a.place, a.lat, a.lng, nb.id
-      from bench_areas a join neighbourhoods nb on nb.ecosystem_id = ${e} and nb.cbs_code = 'BU0153' || lpad(a.k::text, 4, '0')`.execute(db);
+      select ${eco}, a.postcode, a.place, a.lat, a.lng, nb.id
+      from bench_areas a join neighbourhoods nb on nb.ecosystem_id = ${eco} and nb.cbs_code = 'BU0153' || lpad(a.k::text, 4, '0')`.execute(db);
 
     // ---- organisations ----
     await sql`
       insert into organisations (id, ecosystem_id, name, sector, description, website)
       overriding system value
-      select i, ${e},
+      select i, ${eco},
         (${textArray(orgWords)})[1 + (i % ${orgWords.length})] || ' ' || (${textArray(orgNames)})[1 + ((i / ${orgWords.length}) % ${orgNames.length})] || ' ' || i,
         (${textArray(sectors)})[1 + floor(random() * ${sectors.length})::int],
         'Organisatie in Twente die activiteiten voor kinderen en jongeren aanbiedt.',
@@ -154,7 +156,7 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
     await sql`
       insert into locations (id, ecosystem_id, organisation_id, name, street, postcode, city, lat, lng, neighbourhood_id, is_school)
       overriding system value
-      select l.i, ${e}, l.org,
+      select l.i, ${eco}, l.org,
         case when l.school then 'School ' else 'Locatie ' end || l.i,
         'Hoofdstraat ' || (1 + l.i % 180),
         near.postcode || ' ' || chr(65 + l.i % 20) || chr(65 + (l.i / 20) % 20),
@@ -163,7 +165,7 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
       cross join lateral (
         select a.k, a.postcode, a.place from bench_areas a
         order by (a.lat - l.lat) ^ 2 + ((a.lng - l.lng) * 0.61) ^ 2 limit 1) near
-      join neighbourhoods nb on nb.ecosystem_id = ${e} and nb.cbs_code = 'BU0153' || lpad(near.k::text, 4, '0')`.execute(db);
+      join neighbourhoods nb on nb.ecosystem_id = ${eco} and nb.cbs_code = 'BU0153' || lpad(near.k::text, 4, '0')`.execute(db);
 
     // ---- activities ----
     // One planning row per activity with its random choices; the insert reads them.
@@ -187,22 +189,40 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
         case when random() < 0.9 then 1 + floor(random() * ${nLocations})::int end as loc
       from generate_series(1, ${n}) i`.execute(db);
 
+    // ---- sessions, planned before the activities so that last_session_at goes in with them
+    // (an update afterwards would leave every activity row twice in the table) ----
+    // 5 % have none (offered on request), 10 % only in the past half year, the rest 1–5 in the next 6 months.
+    await sql`
+      create temp table bench_sess on commit drop as
+      select p.i, st as starts_at, st + interval '1 hour' * (1 + (p.i + k) % 3) as ends_at,
+        case when random() < 0.05 then 'cancelled' else 'scheduled' end as status
+      from bench_act p
+      cross join lateral generate_series(1, 1 + (p.i * 7919 % 5)) k
+      cross join lateral (select date_trunc('day', now()) + interval '13 hours'
+        + interval '1 day' * (case when p.r_sessions < 0.15 then -1 - floor(random() * 180) else floor(random() * 180) end)
+        + interval '30 minutes' * ((p.i + k) % 12) as st) t
+      where p.r_sessions >= 0.05`.execute(db);
+    // Same rule as refreshLastSession: the latest end of a scheduled session.
+    await sql`
+      create temp table bench_last on commit drop as
+      select i, max(ends_at) as last from bench_sess where status = 'scheduled' group by i`.execute(db);
+
     await sql`
       insert into activities (id, ecosystem_id, organisation_id, title, summary, description, format, setting, min_age, max_age,
-        level, price_cents, accessibility, location_id, online, registration_mode, status, published_at, created_at, updated_at)
+        level, price_cents, accessibility, location_id, online, registration_mode, status, last_session_at, published_at, created_at, updated_at)
       overriding system value
-      select p.i, ${e},
+      select p.i, ${eco},
         coalesce(l.organisation_id, 1 + p.i % ${nOrganisations}),
         case p.pattern
-          when 0 then initcap(subj[p.s1 + 1]) || ' ' || verb[p.verb + 1]
-          when 1 then pre[p.prefix + 1] || ' ' || subj[p.s1 + 1]
-          when 2 then initcap(subj[p.s1 + 1]) || ' voor ' || aud[p.audience + 1]
-          else initcap(subj[p.s1 + 1]) || ' en ' || subj[p.s2 + 1] || coalesce(' in ' || l.city, '')
+          when 0 then initcap(w.subj[p.s1 + 1]) || ' ' || w.verb[p.verb + 1]
+          when 1 then w.pre[p.prefix + 1] || ' ' || w.subj[p.s1 + 1]
+          when 2 then initcap(w.subj[p.s1 + 1]) || ' voor ' || w.aud[p.audience + 1]
+          else initcap(w.subj[p.s1 + 1]) || ' en ' || w.subj[p.s2 + 1] || coalesce(' in ' || l.city, '')
         end,
-        'In deze ' || fw[p.fmt + 1] || ' ga je aan de slag met ' || subj[p.s2 + 1] || ' en ' || subj[p.s3 + 1] || '. ' || sen[p.sentence1 + 1],
-        'Tijdens deze ' || fw[p.fmt + 1] || ' ontdek je alles over ' || subj[p.s1 + 1] || '. ' || sen[p.sentence1 + 1] || ' ' ||
-          sen[p.sentence2 + 1] || ' Geschikt voor kinderen van ' || p.min_age || ' tot ' || least(18, p.min_age + p.age_span) || ' jaar.',
-        fc[p.fmt + 1],
+        'In ' || w.fw[p.fmt + 1] || ' ga je aan de slag met ' || w.subj[p.s2 + 1] || ' en ' || w.subj[p.s3 + 1] || '. ' || w.sen[p.sentence1 + 1],
+        'Tijdens ' || w.fw[p.fmt + 1] || ' ontdek je alles over ' || w.subj[p.s1 + 1] || '. ' || w.sen[p.sentence1 + 1] || ' ' ||
+          w.sen[p.sentence2 + 1] || ' Geschikt voor kinderen van ' || p.min_age || ' tot ' || least(18, p.min_age + p.age_span) || ' jaar.',
+        w.fc[p.fmt + 1],
         case when p.r_setting < 0.35 then 'in_school' when p.r_setting < 0.85 then 'out_of_school' else 'both' end,
         p.min_age, least(18, p.min_age + p.age_span),
         (array['introduction', 'deepening', 'advanced'])[1 + p.i % 3],
@@ -216,10 +236,12 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
         case when p.r_setting < 0.35 then 'through_school' when p.i % 4 = 0 then 'walk_in' else 'sign_up' end,
         case when p.r_status < 0.90 then 'published' when p.r_status < 0.94 then 'draft'
              when p.r_status < 0.97 then 'submitted' else 'archived' end,
+        bl.last,
         case when p.r_status < 0.90 then now() - interval '1 day' * (p.i % 300) end,
         now() - interval '1 day' * (p.i % 400), now() - interval '1 day' * (p.i % 30)
       from bench_act p
       left join locations l on l.id = p.loc
+      left join bench_last bl on bl.i = p.i
       cross join (select ${textArray(subjects)} as subj, ${textArray(verbs)} as verb, ${textArray(prefixes)} as pre,
         ${textArray(audiences)} as aud, ${textArray(sentences)} as sen, ${textArray(formatCodes)} as fc, ${textArray(formatWords)} as fw) w
       order by p.i`.execute(db);
@@ -227,30 +249,18 @@ export async function loadSearchData(database: Database, n: number, seed = 0.42)
     // ---- themes: the first subject's theme, plus 0–2 others ----
     await sql`
       insert into activity_themes (ecosystem_id, activity_id, theme_id)
-      select distinct ${e}, i, (${themeIds}::int[])[1 + t]
+      select distinct ${eco}, i, (${themeIds}::int[])[1 + t]
       from (
         select i, s1 / 10 as t from bench_act
         union all select i, s2 / 10 from bench_act where r_theme2 < 0.5
         union all select i, s3 / 10 from bench_act where r_theme3 < 0.25
       ) x`.execute(db);
 
-    // ---- sessions: 5 % none (on request), 10 % only in the past half year, the rest 1–5 in the next 6 months ----
     await sql`
       insert into sessions (ecosystem_id, activity_id, starts_at, ends_at, capacity, location_id, status)
-      select ${e}, p.i, st, st + interval '1 hour' * (1 + (p.i + k) % 3), 10 + (p.i % 5) * 5, p.loc,
-        case when random() < 0.05 then 'cancelled' else 'scheduled' end
-      from bench_act p
-      cross join lateral generate_series(1, 1 + (p.i * 7919 % 5)) k
-      cross join lateral (select date_trunc('day', now()) + interval '13 hours'
-        + interval '1 day' * (case when p.r_sessions < 0.10 then -1 - floor(random() * 180) else floor(random() * 180) end)
-        + interval '30 minutes' * ((p.i + k) % 12) as st) t
-      where p.r_sessions >= 0.05`.execute(db);
-
-    // Same rule as refreshLastSession: the latest end of a scheduled session.
-    await sql`
-      update activities a set last_session_at = m.last
-      from (select activity_id, max(ends_at) as last from sessions where status = 'scheduled' group by activity_id) m
-      where a.id = m.activity_id`.execute(db);
+      select ${eco}, s.i, s.starts_at, s.ends_at, 10 + (s.i % 5) * 5, p.loc, s.status
+      from bench_sess s join bench_act p on p.i = s.i
+      order by s.starts_at`.execute(db);
 
     for (const table of ['organisations', 'locations', 'activities']) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
