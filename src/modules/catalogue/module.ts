@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/modules.js';
+import { catalogueAdminPages } from './routes/admin.js';
 import { catalogueApi } from './routes/api.js';
 import { cataloguePages } from './routes/pages.js';
 
@@ -8,5 +9,6 @@ export const catalogueModule: AppModule = {
   async tenantRoutes(app) {
     await app.register(catalogueApi);
     await app.register(cataloguePages);
+    await app.register(catalogueAdminPages);
   },
 };
