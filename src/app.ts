@@ -12,6 +12,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './core/config.js';
 import type { AppContext } from './core/context.js';
 import { EcosystemRegistry } from './core/tenancy.js';
+import { OfferIndexStore } from './modules/catalogue/search-index/index-store.js';
 import type { Database } from './db/database.js';
 import { actorFromRequest } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -64,7 +65,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   app.setValidatorCompiler(validatorCompiler);
 
-  const ctx: AppContext = { config, database, ecosystems };
+  const ctx: AppContext = { config, database, ecosystems, offerIndex: new OfferIndexStore(database.db) };
   app.decorate('ctx', ctx);
   app.decorateRequest('ecosystem', null as never);
   app.decorateRequest('basePath', '');

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from '../db/database.js';
 import type { EcosystemRegistry } from './tenancy.js';
+import type { OfferIndexStore } from '../modules/catalogue/search-index/index-store.js';
 import type { Ecosystem } from '../modules/ecosystems/db/schema.js';
 import type { Locale } from '../web/i18n/index.js';
 
@@ -9,6 +10,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   ecosystems: EcosystemRegistry;
+  /** Each ecosystem's published offer in memory, for the finder. */
+  offerIndex: OfferIndexStore;
 }
 
 /** Roles a person holds in one ecosystem (PRODUCT.md, "Who uses it"). */

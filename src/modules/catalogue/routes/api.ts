@@ -12,7 +12,7 @@ import { authorize, can, type CatalogueAction } from '../policies.js';
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
-import { resolveSearch, searchActivities } from '../queries/activity-search.js';
+import { resolveSearch } from '../queries/activity-search.js';
 import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
 import * as S from '../schemas.js';
 
@@ -90,7 +90,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       const { resolved, problems: notFound } = await resolveSearch(db, request.ecosystem.id, params);
       if (notFound.length > 0) throw errors.invalidInput(notFound);
       const [result, themeRows] = await Promise.all([
-        searchActivities(db, request.ecosystem.id, resolved),
+        request.server.ctx.offerIndex.search(request.ecosystem.id, resolved),
         request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
       ]);
       return searchJson(result, themeRows, (id) => absoluteUrl(request, `/activiteiten/${id}`));

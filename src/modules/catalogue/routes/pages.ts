@@ -7,7 +7,7 @@ import { renderDocument } from '../../../web/render.js';
 import { can } from '../policies.js';
 import { activityJsonLd } from '../presenters.js';
 import { listPlaces, listThemes, readActivity } from '../queries/activity-reader.js';
-import { resolveSearch, searchActivities, searchMapPlaces, type ResolvedSearch } from '../queries/activity-search.js';
+import { resolveSearch, searchMapPlaces, type ResolvedSearch } from '../queries/activity-search.js';
 import { parseSearchParams, searchQueryString, type RawQuery } from '../queries/search-params.js';
 import { ActivityPage } from '../views/activity-page.js';
 import { HomePage } from '../views/home-page.js';
@@ -47,7 +47,7 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
     const [themes, themeRefs, soon] = await Promise.all([
       listThemes(db, ecosystemId),
       registry.themes(ecosystemId),
-      searchActivities(db, ecosystemId, resolved!),
+      app.ctx.offerIndex.search(ecosystemId, resolved!),
     ]);
     return html(reply, HomePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, themes, themeRefs, soon: soon.hits }));
   });
@@ -60,7 +60,7 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
       registry.themes(ecosystemId),
       listPlaces(db, ecosystemId),
     ]);
-    let result = resolved ? await searchActivities(db, ecosystemId, resolved) : undefined;
+    let result = resolved ? await app.ctx.offerIndex.search(ecosystemId, resolved) : undefined;
     if (result && resolved && result.total > 0 && result.hits.length === 0) {
       // A page past the end: say so rather than show an empty list.
       const pages = Math.ceil(result.total / result.perPage);

@@ -19,6 +19,8 @@ export interface EcosystemsTable {
   host_names: ColumnType<string[], string[] | undefined, string[]>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   settings: ColumnType<EcosystemSettings, string | undefined, string>;
+  /** Raised by triggers on every change to the offer; pg returns bigint as text. */
+  offer_version: ColumnType<string, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
