@@ -80,6 +80,11 @@ export class OfferIndexStore {
     return index.search(resolved, query, now);
   }
 
+  /** Loads an ecosystem's index ahead of the first search (at start-up). */
+  async warm(ecosystemId: number): Promise<void> {
+    await this.index(ecosystemId);
+  }
+
   private async index(ecosystemId: number): Promise<OfferIndex> {
     const version = await currentVersion(this.db, ecosystemId);
     let entry = this.entries.get(ecosystemId);
