@@ -30,10 +30,13 @@ export interface IndexedActivity {
 
 const rankWeights = [0.1, 0.2, 0.4, 1.0]; // D, C, B, A: PostgreSQL's defaults
 
-/** Index of the first element ≥ value in an ascending array. */
-function lowerBound(values: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
+/** Themes beyond the 32nd share the last bit: the filter then also checks the theme list itself. */
+function bit(code: number): number {
+  return 1 << Math.min(code, 31);
+}
+
+/** Index of the first element ≥ value in the ascending range [lo, hi) of an array. */
+function lowerBound(values: Float64Array, value: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid]! < value) lo = mid + 1;
@@ -57,14 +60,55 @@ function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): nu
 export class OfferIndex {
   private readonly postings = new Map<string, Int32Array>();
   private readonly lexemes: Array<Map<string, Occurrence>>;
-  private readonly themeSets: Array<Set<number>>;
+  // The filters read columns of typed arrays, not objects: a scan of a whole
+  // region's offer then takes well under a millisecond.
+  private readonly minAge: Uint8Array;
+  private readonly maxAge: Uint8Array;
+  private readonly price: Int32Array;
+  private readonly lat: Float64Array;
+  private readonly lng: Float64Array;
+  private readonly lastEnd: Float64Array;
+  private readonly format: Uint8Array;
+  private readonly setting: Uint8Array;
+  private readonly access: Uint32Array;
+  private readonly themeBits: Uint32Array;
+  /** Session starts of all documents in one array; document i owns [sessionFrom[i], sessionFrom[i + 1]). */
+  private readonly starts: Float64Array;
+  private readonly sessionFrom: Int32Array;
+  private readonly codes = { format: new Map<string, number>(), setting: new Map<string, number>(), access: new Map<string, number>(), theme: new Map<number, number>() };
+  // Scratch space for one search at a time (searches are synchronous).
+  private readonly next: Float64Array;
+  private readonly distance: Float64Array;
 
   constructor(
     readonly version: string,
     private readonly docs: IndexedActivity[],
   ) {
+    // Document order is id order: ties in every sort order are broken by it.
+    docs.sort((a, b) => a.id - b.id);
+    const n = docs.length;
     this.lexemes = docs.map((d) => parseTsvector(d.searchVector));
-    this.themeSets = docs.map((d) => new Set(d.themeIds));
+    const code = (map: Map<string | number, number>, value: string | number) => {
+      let c = map.get(value);
+      if (c === undefined) map.set(value, (c = map.size));
+      return c;
+    };
+    this.minAge = Uint8Array.from(docs, (d) => d.minAge);
+    this.maxAge = Uint8Array.from(docs, (d) => d.maxAge);
+    this.price = Int32Array.from(docs, (d) => d.priceCents);
+    this.lat = Float64Array.from(docs, (d) => d.lat ?? Number.NaN);
+    this.lng = Float64Array.from(docs, (d) => d.lng ?? Number.NaN);
+    this.lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY);
+    this.format = Uint8Array.from(docs, (d) => code(this.codes.format as Map<string | number, number>, d.format));
+    this.setting = Uint8Array.from(docs, (d) => code(this.codes.setting as Map<string | number, number>, d.setting));
+    this.access = Uint32Array.from(docs, (d) => d.accessibility.reduce((bits, a) => bits | (1 << code(this.codes.access as Map<string | number, number>, a)), 0));
+    this.themeBits = Uint32Array.from(docs, (d) => d.themeIds.reduce((bits, t) => bits | bit(code(this.codes.theme as Map<string | number, number>, t)), 0));
+    this.sessionFrom = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.sessionFrom[i + 1] = this.sessionFrom[i]! + docs[i]!.sessionStarts.length;
+    this.starts = new Float64Array(this.sessionFrom[n]!);
+    for (let i = 0; i < n; i++) this.starts.set(docs[i]!.sessionStarts, this.sessionFrom[i]!);
+    this.next = new Float64Array(n);
+    this.distance = new Float64Array(n);
     const lists = new Map<string, number[]>();
     this.lexemes.forEach((map, i) => {
       for (const lexeme of map.keys()) {
@@ -163,52 +207,82 @@ export class OfferIndex {
       box = { minLat: s.origin.lat - dLat, maxLat: s.origin.lat + dLat, minLng: s.origin.lng - dLng, maxLng: s.origin.lng + dLng };
     }
 
+    const next = this.next;
+    const distance = this.distance;
+    const themeMask = themes.reduce((bits, t) => {
+      const c = this.codes.theme.get(t);
+      return c === undefined ? bits : bits | bit(c);
+    }, 0);
+    const themesBeyondBits = themes.some((t) => (this.codes.theme.get(t) ?? 0) >= 31);
+    let accessMask = 0;
+    for (const a of p.accessibility) {
+      const c = this.codes.access.get(a);
+      // A feature no activity has: nothing can match.
+      accessMask = c === undefined || accessMask === -1 ? -1 : accessMask | (1 << c);
+    }
+    const formatCodes = new Set(p.formats.map((f) => this.codes.format.get(f) ?? -1));
+    const settingCode = p.setting ? (this.codes.setting.get(p.setting) ?? -1) : -1;
+    const bothCode = this.codes.setting.get('both') ?? -1;
+    const age = p.age;
+    const maxPrice = p.free ? 0 : (p.maxPriceCents ?? Number.POSITIVE_INFINITY);
+    const origin = s.origin;
+
     const matches: number[] = [];
-    const next = new Float64Array(this.docs.length).fill(Number.NaN);
-    const distance = new Float64Array(this.docs.length).fill(Number.NaN);
-    for (let i = 0; i < this.docs.length; i++) {
-      const d = this.docs[i]!;
-      if (d.lastSessionEnd !== null && d.lastSessionEnd < nowMs) continue;
-      if (text && !text[i]) continue;
-      if (themes.length > 0 && !themes.some((t) => this.themeSets[i]!.has(t))) continue;
-      if (p.age !== undefined && (d.minAge > p.age || d.maxAge < p.age)) continue;
-      if (p.free && d.priceCents !== 0) continue;
-      if (p.maxPriceCents !== undefined && d.priceCents > p.maxPriceCents) continue;
-      if (p.accessibility.length > 0 && !p.accessibility.every((a) => d.accessibility.includes(a))) continue;
-      if (p.formats.length > 0 && !p.formats.includes(d.format)) continue;
-      if (p.setting && d.setting !== p.setting && d.setting !== 'both') continue;
-      const k = lowerBound(d.sessionStarts, fromMs);
-      const first = k < d.sessionStarts.length && d.sessionStarts[k]! < toMs ? d.sessionStarts[k]! : Number.NaN;
-      if (dated && Number.isNaN(first)) continue;
-      if (box) {
-        if (d.lat === null || d.lng === null) continue;
-        if (d.lat < box.minLat || d.lat > box.maxLat || d.lng < box.minLng || d.lng > box.maxLng) continue;
-        const km = haversineKm(d.lat, d.lng, s.origin!.lat, s.origin!.lng);
-        if (km > p.km) continue;
+    if (accessMask !== -1) {
+      for (let i = 0; i < this.docs.length; i++) {
+        if (this.lastEnd[i]! < nowMs) continue;
+        if (text && !text[i]) continue;
+        if (themes.length > 0) {
+          if ((this.themeBits[i]! & themeMask) === 0) continue;
+          if (themesBeyondBits && !themes.some((t) => this.docs[i]!.themeIds.includes(t))) continue;
+        }
+        if (age !== undefined && (this.minAge[i]! > age || this.maxAge[i]! < age)) continue;
+        if (this.price[i]! > maxPrice) continue;
+        if (accessMask !== 0 && (this.access[i]! & accessMask) !== accessMask) continue;
+        if (formatCodes.size > 0 && !formatCodes.has(this.format[i]!)) continue;
+        if (settingCode !== -1 && this.setting[i] !== settingCode && this.setting[i] !== bothCode) continue;
+        if (p.setting && settingCode === -1 && this.setting[i] !== bothCode) continue;
+        let km = Number.NaN;
+        if (box) {
+          const la = this.lat[i]!;
+          const lo = this.lng[i]!;
+          if (!(la >= box.minLat && la <= box.maxLat && lo >= box.minLng && lo <= box.maxLng)) continue;
+          km = haversineKm(la, lo, origin!.lat, origin!.lng);
+          if (km > p.km) continue;
+        }
+        const from = this.sessionFrom[i]!;
+        const to = this.sessionFrom[i + 1]!;
+        const k = lowerBound(this.starts, fromMs, from, to);
+        const first = k < to && this.starts[k]! < toMs ? this.starts[k]! : Number.NaN;
+        if (dated && Number.isNaN(first)) continue;
+        next[i] = first;
         distance[i] = km;
+        matches.push(i);
       }
-      next[i] = first;
-      matches.push(i);
     }
 
     const terms = textQuery ? positiveTerms(textQuery) : [];
-    const rank = p.sort === 'relevance' ? new Map(matches.map((i) => [i, this.rank(i, terms)])) : undefined;
-    // NULLs last, as in the SQL; ties broken by id so pages never overlap.
+    // NULLs last, as in the SQL (missing values are +Infinity here); ties go by
+    // id, which is the documents' order, so pages never overlap.
+    for (const i of matches) {
+      if (Number.isNaN(next[i]!)) next[i] = Number.POSITIVE_INFINITY;
+      if (Number.isNaN(distance[i]!)) distance[i] = Number.POSITIVE_INFINITY;
+    }
     const byNext = (a: number, b: number) => {
       const x = next[a]!;
       const y = next[b]!;
-      if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-      return (Number.isNaN(x) ? 0 : x - y) || this.docs[a]!.id - this.docs[b]!.id;
+      return x < y ? -1 : x > y ? 1 : a - b;
     };
+    const score = p.sort === 'relevance' ? new Float64Array(this.docs.length) : undefined;
+    if (score) for (const i of matches) score[i] = this.rank(i, terms);
     const compare =
       p.sort === 'relevance'
-        ? (a: number, b: number) => rank!.get(b)! - rank!.get(a)! || byNext(a, b)
+        ? (a: number, b: number) => score![b]! - score![a]! || byNext(a, b)
         : p.sort === 'distance'
           ? (a: number, b: number) => {
               const x = distance[a]!;
               const y = distance[b]!;
-              if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-              return (Number.isNaN(x) ? 0 : x - y) || byNext(a, b);
+              return x < y ? -1 : x > y ? 1 : byNext(a, b);
             }
           : byNext;
 
@@ -233,8 +307,8 @@ export class OfferIndex {
           lat: d.lat,
           lng: d.lng,
           locationId: d.locationId,
-          distanceKm: Number.isNaN(distance[i]!) ? null : Math.round(distance[i]! * 10) / 10,
-          nextSessionAt: Number.isNaN(next[i]!) ? null : new Date(next[i]!),
+          distanceKm: distance[i] === Number.POSITIVE_INFINITY ? null : Math.round(distance[i]! * 10) / 10,
+          nextSessionAt: next[i] === Number.POSITIVE_INFINITY ? null : new Date(next[i]!),
           themeIds: [...d.themeIds].sort((a, b) => a - b),
         };
       }),
