@@ -8,7 +8,7 @@ import { parseTsquery, type QueryNode } from './tsquery.js';
 const reloadInBackgroundFrom = 5_000;
 const stemCacheSize = 10_000;
 
-async function loadIndex(db: Kysely<DB>, ecosystemId: number): Promise<OfferIndex> {
+async function loadIndex(db: Kysely<DB>, ecosystemId: number, walkFrom: number | undefined): Promise<OfferIndex> {
   // Read the version first: a change committed during the load then only causes one more reload.
   const version = await currentVersion(db, ecosystemId);
   const rows = await sql<{
@@ -50,7 +50,7 @@ async function loadIndex(db: Kysely<DB>, ecosystemId: number): Promise<OfferInde
     lastSessionEnd: r.last_end === null ? null : Number(r.last_end),
     searchVector: r.sv,
   }));
-  return new OfferIndex(version, docs);
+  return new OfferIndex(version, docs, walkFrom);
 }
 
 async function currentVersion(db: Kysely<DB>, ecosystemId: number): Promise<string> {
@@ -73,7 +73,10 @@ export class OfferIndexStore {
   private readonly entries = new Map<number, Entry>();
   private readonly stems = new Map<string, QueryNode | undefined>();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly options: { walkFrom?: number } = {},
+  ) {}
 
   async search(ecosystemId: number, resolved: ResolvedSearch, now: Date = new Date()): Promise<SearchResult> {
     const [index, query] = await Promise.all([this.index(ecosystemId), resolved.params.q ? this.stem(resolved.params.q) : undefined]);
@@ -90,7 +93,7 @@ export class OfferIndexStore {
     let entry = this.entries.get(ecosystemId);
     if (!entry) this.entries.set(ecosystemId, (entry = {}));
     if (entry.index?.version === version) return entry.index;
-    const load = (entry.loading ??= loadIndex(this.db, ecosystemId).then(
+    const load = (entry.loading ??= loadIndex(this.db, ecosystemId, this.options.walkFrom).then(
       (index) => {
         entry.index = index;
         entry.loading = undefined;

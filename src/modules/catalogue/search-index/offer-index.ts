@@ -76,13 +76,20 @@ export class OfferIndex {
   private readonly starts: Float64Array;
   private readonly sessionFrom: Int32Array;
   private readonly codes = { format: new Map<string, number>(), setting: new Map<string, number>(), access: new Map<string, number>(), theme: new Map<number, number>() };
+  /** Every session start in time order, and whose it is: the date order's walk. */
+  private readonly orderedStarts: Float64Array;
+  private readonly orderedDocs: Int32Array;
   // Scratch space for one search at a time (searches are synchronous).
   private readonly next: Float64Array;
   private readonly distance: Float64Array;
+  private readonly mark: Int32Array;
+  private generation = 0;
 
   constructor(
     readonly version: string,
     private readonly docs: IndexedActivity[],
+    /** Below this many matches a plain sort replaces the walk through the sessions (tests set 0). */
+    private readonly walkFrom = 2_000,
   ) {
     // Document order is id order: ties in every sort order are broken by it.
     docs.sort((a, b) => a.id - b.id);
@@ -107,8 +114,14 @@ export class OfferIndex {
     for (let i = 0; i < n; i++) this.sessionFrom[i + 1] = this.sessionFrom[i]! + docs[i]!.sessionStarts.length;
     this.starts = new Float64Array(this.sessionFrom[n]!);
     for (let i = 0; i < n; i++) this.starts.set(docs[i]!.sessionStarts, this.sessionFrom[i]!);
+    const owner = new Int32Array(this.starts.length);
+    for (let i = 0; i < n; i++) owner.fill(i, this.sessionFrom[i]!, this.sessionFrom[i + 1]!);
+    const order = Int32Array.from(this.starts.keys()).sort((a, b) => this.starts[a]! - this.starts[b]! || owner[a]! - owner[b]!);
+    this.orderedStarts = Float64Array.from(order, (k) => this.starts[k]!);
+    this.orderedDocs = Int32Array.from(order, (k) => owner[k]!);
     this.next = new Float64Array(n);
     this.distance = new Float64Array(n);
+    this.mark = new Int32Array(n);
     const lists = new Map<string, number[]>();
     this.lexemes.forEach((map, i) => {
       for (const lexeme of map.keys()) {
@@ -122,6 +135,40 @@ export class OfferIndex {
 
   get size(): number {
     return this.docs.length;
+  }
+
+  /** Start of document i's first scheduled session in [fromMs, toMs), or NaN. */
+  private nextSession(i: number, fromMs: number, toMs: number): number {
+    const from = this.sessionFrom[i]!;
+    const to = this.sessionFrom[i + 1]!;
+    const k = lowerBound(this.starts, fromMs, from, to);
+    return k < to && this.starts[k]! < toMs ? this.starts[k]! : Number.NaN;
+  }
+
+  /**
+   * The first `k` matches in date order: sessions from `fromMs` on, in time
+   * order, give each match its next session the first time they meet it;
+   * matches without one follow in id order (NULLs last, as in the SQL).
+   */
+  private walkByDate(matches: number[], k: number, fromMs: number): number[] {
+    const generation = ++this.generation;
+    for (const i of matches) this.mark[i] = generation;
+    const out: number[] = [];
+    for (let s = lowerBound(this.orderedStarts, fromMs); s < this.orderedStarts.length && out.length < k; s++) {
+      const i = this.orderedDocs[s]!;
+      if (this.mark[i] !== generation) continue;
+      this.mark[i] = 0; // emitted
+      this.next[i] = this.orderedStarts[s]!;
+      out.push(i);
+    }
+    for (const i of matches) {
+      if (out.length >= k) break;
+      if (this.mark[i] === generation) {
+        this.next[i] = Number.NaN;
+        out.push(i);
+      }
+    }
+    return out;
   }
 
   /** Documents matching a text query, as a membership array over the documents. */
@@ -227,6 +274,9 @@ export class OfferIndex {
     const maxPrice = p.free ? 0 : (p.maxPriceCents ?? Number.POSITIVE_INFINITY);
     const origin = s.origin;
 
+    // Plain date order over a broad match is the finder's default page; it walks the
+    // sessions in time order instead of finding every match's next session.
+    const walkDates = p.sort === 'date' && !dated;
     const matches: number[] = [];
     if (accessMask !== -1) {
       for (let i = 0; i < this.docs.length; i++) {
@@ -250,13 +300,14 @@ export class OfferIndex {
           km = haversineKm(la, lo, origin!.lat, origin!.lng);
           if (km > p.km) continue;
         }
-        const from = this.sessionFrom[i]!;
-        const to = this.sessionFrom[i + 1]!;
-        const k = lowerBound(this.starts, fromMs, from, to);
-        const first = k < to && this.starts[k]! < toMs ? this.starts[k]! : Number.NaN;
+        distance[i] = km;
+        if (walkDates) {
+          matches.push(i);
+          continue;
+        }
+        const first = this.nextSession(i, fromMs, toMs);
         if (dated && Number.isNaN(first)) continue;
         next[i] = first;
-        distance[i] = km;
         matches.push(i);
       }
     }
@@ -265,12 +316,12 @@ export class OfferIndex {
     // NULLs last, as in the SQL (missing values are +Infinity here); ties go by
     // id, which is the documents' order, so pages never overlap.
     for (const i of matches) {
-      if (Number.isNaN(next[i]!)) next[i] = Number.POSITIVE_INFINITY;
       if (Number.isNaN(distance[i]!)) distance[i] = Number.POSITIVE_INFINITY;
     }
+    // Missing next sessions (NaN) sort last.
     const byNext = (a: number, b: number) => {
-      const x = next[a]!;
-      const y = next[b]!;
+      const x = Number.isNaN(next[a]!) ? Number.POSITIVE_INFINITY : next[a]!;
+      const y = Number.isNaN(next[b]!) ? Number.POSITIVE_INFINITY : next[b]!;
       return x < y ? -1 : x > y ? 1 : a - b;
     };
     const score = p.sort === 'relevance' ? new Float64Array(this.docs.length) : undefined;
@@ -287,7 +338,13 @@ export class OfferIndex {
           : byNext;
 
     const offset = (p.page - 1) * p.perPage;
-    const page = topK(matches, offset + p.perPage, compare).slice(offset);
+    let page: number[];
+    if (walkDates && matches.length > this.walkFrom) {
+      page = this.walkByDate(matches, offset + p.perPage, fromMs).slice(offset);
+    } else {
+      if (walkDates) for (const i of matches) next[i] = this.nextSession(i, fromMs, toMs);
+      page = topK(matches, offset + p.perPage, compare).slice(offset);
+    }
     return {
       hits: page.map((i): SearchHit => {
         const d = this.docs[i]!;
@@ -308,7 +365,7 @@ export class OfferIndex {
           lng: d.lng,
           locationId: d.locationId,
           distanceKm: distance[i] === Number.POSITIVE_INFINITY ? null : Math.round(distance[i]! * 10) / 10,
-          nextSessionAt: next[i] === Number.POSITIVE_INFINITY ? null : new Date(next[i]!),
+          nextSessionAt: Number.isNaN(next[i]!) ? null : new Date(next[i]!),
           themeIds: [...d.themeIds].sort((a, b) => a - b),
         };
       }),
