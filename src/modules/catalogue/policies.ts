@@ -80,3 +80,8 @@ export function readableOrganisations(actor: Actor, ecosystemId: number): 'all' 
   if (actor.kind !== 'user') return [];
   return actor.memberships.filter((m) => m.ecosystemId === ecosystemId && m.role === 'partner_editor').flatMap((m) => m.organisationIds);
 }
+
+/** A published activity is for everyone; an unpublished one only for those who may read its organisation's drafts. */
+export function canSeeActivity(actor: Actor, activity: { ecosystem_id: number; organisation_id: number; status: string }): boolean {
+  return activity.status === 'published' || can(actor, 'catalogue.readUnpublished', { ecosystemId: activity.ecosystem_id, organisationId: activity.organisation_id });
+}

@@ -13,18 +13,10 @@ export interface ActivityDetail {
   nextSteps: Array<Pick<NextStep, 'id' | 'kind' | 'reason' | 'to_activity_id'> & { title: string; summary: string; min_age: number; max_age: number }>;
 }
 
-/** Public readers see only published activities; the admin also drafts and archived ones. */
-export interface ReadOptions {
-  includeUnpublished: boolean;
-  now?: Date;
-}
-
-export async function readActivity(db: Kysely<DB>, ecosystemId: number, id: number, options: ReadOptions): Promise<ActivityDetail | undefined> {
-  let query = db.selectFrom('activities').selectAll().where('ecosystem_id', '=', ecosystemId).where('id', '=', id);
-  if (!options.includeUnpublished) query = query.where('status', '=', 'published');
-  const activity = await query.executeTakeFirst();
+/** One activity in any status; whether the reader may see it is the policy's `canSeeActivity`. */
+export async function readActivity(db: Kysely<DB>, ecosystemId: number, id: number, now: Date = new Date()): Promise<ActivityDetail | undefined> {
+  const activity = await db.selectFrom('activities').selectAll().where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
   if (!activity) return undefined;
-  const now = options.now ?? new Date();
 
   const [organisation, coProviders, themes, location, sessions, nextSteps] = await Promise.all([
     db

@@ -8,7 +8,7 @@ import * as activities from '../commands/activity-commands.js';
 import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
 import * as themes from '../commands/theme-commands.js';
-import { authorize, can, type CatalogueAction } from '../policies.js';
+import { authorize, can, canSeeActivity, type CatalogueAction } from '../policies.js';
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
@@ -61,11 +61,8 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
   const db = database.db;
 
   async function activityResponse(request: FastifyRequest, id: number) {
-    const detail = await readActivity(db, request.ecosystem.id, id, { includeUnpublished: true });
-    const visible =
-      detail?.activity.status === 'published' ||
-      (detail && can(request.actor, 'catalogue.readUnpublished', { ecosystemId: request.ecosystem.id, organisationId: detail.activity.organisation_id }));
-    if (!detail || !visible) throw errors.notFound('activity');
+    const detail = await readActivity(db, request.ecosystem.id, id);
+    if (!detail || !canSeeActivity(request.actor, detail.activity)) throw errors.notFound('activity');
     return activityJson(detail, absoluteUrl(request, `/activiteiten/${id}`));
   }
 

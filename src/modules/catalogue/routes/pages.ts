@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { errors, type FieldProblem } from '../../../core/errors.js';
 import { IdParams } from '../../../http/schemas.js';
 import { renderDocument } from '../../../web/render.js';
-import { can } from '../policies.js';
+import { canSeeActivity } from '../policies.js';
 import { activityJsonLd } from '../presenters.js';
 import { listPlaces, listThemes, readActivity } from '../queries/activity-reader.js';
 import { resolveSearch, searchMapPlaces, type ResolvedSearch } from '../queries/activity-search.js';
@@ -118,12 +118,9 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
 
   app.get('/activiteiten/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const now = new Date();
-    const detail = await readActivity(db, request.ecosystem.id, request.params.id, { includeUnpublished: true, now });
+    const detail = await readActivity(db, request.ecosystem.id, request.params.id, now);
     // Drafts show only to those who may see them (a preview as the public will see it).
-    const visible =
-      detail?.activity.status === 'published' ||
-      (detail && can(request.actor, 'catalogue.readUnpublished', { ecosystemId: request.ecosystem.id, organisationId: detail.activity.organisation_id }));
-    if (!detail || !visible) throw errors.notFound('activity');
+    if (!detail || !canSeeActivity(request.actor, detail.activity)) throw errors.notFound('activity');
     // The filters the visitor came with travel along (back to the results,
     // onward to next steps). Broken ones are dropped: this page is about the activity.
     const carried = parseSearchParams(request.query as RawQuery, { strict: false });

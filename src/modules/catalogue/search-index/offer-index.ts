@@ -1,25 +1,9 @@
 import { amsterdamMidnight, countCap, type ResolvedSearch, type SearchHit, type SearchResult } from '../queries/activity-search.js';
 import { parseTsvector, positiveTerms, type Occurrence, type QueryNode } from './tsquery.js';
 
-/** One activity as the finder needs it, loaded once per version of the offer. */
-export interface IndexedActivity {
-  id: number;
-  title: string;
-  summary: string;
-  format: string;
-  setting: string;
-  level: string;
-  minAge: number;
-  maxAge: number;
-  priceCents: number;
-  online: boolean;
+/** One activity as the finder needs it, loaded once per version of the offer: a search hit's fields and what filters need. */
+export interface IndexedActivity extends Omit<SearchHit, 'distanceKm' | 'nextSessionAt'> {
   accessibility: string[];
-  organisationName: string;
-  city: string | null;
-  lat: number | null;
-  lng: number | null;
-  locationId: number | null;
-  themeIds: number[];
   /** Starts of scheduled sessions, ascending (ms since epoch). */
   sessionStarts: Float64Array;
   /** When the last session ends (ms), or null for an activity offered on request. */
@@ -347,26 +331,12 @@ export class OfferIndex {
     }
     return {
       hits: page.map((i): SearchHit => {
-        const d = this.docs[i]!;
+        const { accessibility, sessionStarts, lastSessionEnd, searchVector, themeIds, ...shown } = this.docs[i]!;
         return {
-          id: d.id,
-          title: d.title,
-          summary: d.summary,
-          format: d.format,
-          setting: d.setting,
-          level: d.level,
-          minAge: d.minAge,
-          maxAge: d.maxAge,
-          priceCents: d.priceCents,
-          online: d.online,
-          organisationName: d.organisationName,
-          city: d.city,
-          lat: d.lat,
-          lng: d.lng,
-          locationId: d.locationId,
+          ...shown,
           distanceKm: distance[i] === Number.POSITIVE_INFINITY ? null : Math.round(distance[i]! * 10) / 10,
           nextSessionAt: Number.isNaN(next[i]!) ? null : new Date(next[i]!),
-          themeIds: [...d.themeIds].sort((a, b) => a - b),
+          themeIds: [...themeIds].sort((a, b) => a - b),
         };
       }),
       total: Math.min(matches.length, countCap),

@@ -39,6 +39,40 @@ function FieldError({ id, problems, field, locale }: { id: string; problems: Fie
   );
 }
 
+/** A fieldset of checkboxes sharing one query parameter, with its error linked to it. */
+function CheckboxGroup(props: {
+  field: string;
+  idPrefix: string;
+  legend: string;
+  locale: Locale;
+  problems: FieldProblem[];
+  chosen: string[];
+  options: Array<{ value: string; label: string }>;
+}) {
+  const hasError = props.problems.some((p) => p.field === props.field);
+  return (
+    <fieldset class="utrecht-form-fieldset" id={`veld-${props.field}`} aria-describedby={hasError ? `fout-${props.field}` : undefined}>
+      <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
+      <FieldError id={`fout-${props.field}`} problems={props.problems} field={props.field} locale={props.locale} />
+      {props.options.map((option) => (
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id={`${props.idPrefix}-${option.value}`}
+            name={props.field}
+            value={option.value}
+            checked={props.chosen.includes(option.value)}
+          />
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${props.idPrefix}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Error summary at the top of a form: every problem, each a link to its field (WCAG 3.3.1). */
 export function ErrorSummary({ problems, locale, title }: { problems: FieldProblem[]; locale: Locale; title: MessageKey }) {
   if (problems.length === 0) return null;
@@ -98,25 +132,10 @@ export function SearchForm(props: SearchFormProps) {
         />
       </div>
 
-      <fieldset class="utrecht-form-fieldset" id="veld-theme" aria-describedby={described('theme')}>
-        <legend class="utrecht-form-fieldset__legend">{t(locale, 'search.theme')}</legend>
-        <FieldError id="fout-theme" problems={problems} field="theme" locale={locale} />
-        {props.themes.map((theme) => (
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              class="utrecht-checkbox utrecht-checkbox--html-input"
-              type="checkbox"
-              id={`thema-${theme.slug}`}
-              name="theme"
-              value={theme.slug}
-              checked={selectedThemes.includes(theme.slug)}
-            />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for={`thema-${theme.slug}`}>
-              {theme.name}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        field="theme" idPrefix="thema" legend={t(locale, 'search.theme')} locale={locale} problems={problems} chosen={selectedThemes}
+        options={props.themes.map((th) => ({ value: th.slug, label: th.name }))}
+      />
 
       <div class={`utrecht-form-field utrecht-form-field--text${has('age') ? ' utrecht-form-field--invalid' : ''}`}>
         <label class="utrecht-form-label" for="veld-age">
@@ -256,44 +275,14 @@ export function SearchForm(props: SearchFormProps) {
             aria-invalid={has('maxPrice') ? 'true' : undefined}
           />
         </div>
-        <fieldset class="utrecht-form-fieldset" id="veld-access">
-          <legend class="utrecht-form-fieldset__legend">{t(locale, 'search.accessibility')}</legend>
-          <FieldError id="fout-access" problems={problems} field="access" locale={locale} />
-          {accessibilityFeatures.map((feature) => (
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                type="checkbox"
-                id={`toegang-${feature}`}
-                name="access"
-                value={feature}
-                checked={access.includes(feature)}
-              />
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`toegang-${feature}`}>
-                {t(locale, `accessibility.${feature}`)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset class="utrecht-form-fieldset" id="veld-format">
-          <legend class="utrecht-form-fieldset__legend">{t(locale, 'search.format')}</legend>
-          <FieldError id="fout-format" problems={problems} field="format" locale={locale} />
-          {formats.map((format) => (
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                type="checkbox"
-                id={`soort-${format}`}
-                name="format"
-                value={format}
-                checked={chosenFormats.includes(format)}
-              />
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`soort-${format}`}>
-                {t(locale, `format.${format}`)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          field="access" idPrefix="toegang" legend={t(locale, 'search.accessibility')} locale={locale} problems={problems} chosen={access}
+          options={accessibilityFeatures.map((f) => ({ value: f, label: t(locale, `accessibility.${f}`) }))}
+        />
+        <CheckboxGroup
+          field="format" idPrefix="soort" legend={t(locale, 'search.format')} locale={locale} problems={problems} chosen={chosenFormats}
+          options={formats.map((f) => ({ value: f, label: t(locale, `format.${f}`) }))}
+        />
         <div class="utrecht-form-field">
           <label class="utrecht-form-label" for="veld-setting">
             {t(locale, 'search.setting')}
