@@ -12,6 +12,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './core/config.js';
 import type { AppContext } from './core/context.js';
 import { EcosystemRegistry } from './core/tenancy.js';
+import { Mailer } from './modules/mail/mailer.js';
 import { OfferIndexStore } from './modules/catalogue/search-index/index-store.js';
 import type { Database } from './db/database.js';
 import { actorFromRequest } from './http/auth.js';
@@ -65,7 +66,10 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   app.setValidatorCompiler(validatorCompiler);
 
-  const ctx: AppContext = { config, database, ecosystems, offerIndex: new OfferIndexStore(database.db) };
+  const mailer = new Mailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
+  const ctx: AppContext = { config, database, ecosystems, offerIndex: new OfferIndexStore(database.db), mailer, modules };
+  // Mail queued by the last requests is handed over before the app lets go of the database.
+  app.addHook('onClose', async () => mailer.close());
   app.decorate('ctx', ctx);
   app.decorateRequest('ecosystem', null as never);
   app.decorateRequest('basePath', '');

@@ -36,6 +36,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  app.ctx.mailer.start();
   // Build the finder indexes now rather than on the first visitor's search.
   for (const ecosystem of await app.ctx.ecosystems.all()) {
     app.ctx.offerIndex.warm(ecosystem.id).catch((error: unknown) => app.log.error({ err: error, ecosystem: ecosystem.slug }, 'finder index failed to load'));

@@ -16,6 +16,14 @@ test('settings are read from the environment', () => {
   assert.deepEqual([c.port, c.host, c.dataDir, c.databaseUrl, c.adminToken], [8080, '0.0.0.0', '/srv/data', 'postgres://u:p@db/x', 'a'.repeat(16)]);
 });
 
+test('mail settings: links point at PUBLIC_URL, never at the Host of a request', () => {
+  const c = loadConfig({ PORT: '8080' });
+  assert.equal(c.publicUrl, 'http://localhost:8080');
+  assert.equal(c.smtpUrl, undefined);
+  const d = loadConfig({ PUBLIC_URL: 'https://leren.example.org/', SMTP_URL: 'smtp://mail:25', MAIL_FROM: 'Leren <noreply@leren.example.org>' });
+  assert.deepEqual([d.publicUrl, d.smtpUrl, d.mailFrom], ['https://leren.example.org', 'smtp://mail:25', 'Leren <noreply@leren.example.org>']);
+});
+
 const bad: Array<[Record<string, string>, RegExp]> = [
   [{ PORT: 'abc' }, /PORT/],
   [{ PORT: '70000' }, /PORT/],
@@ -23,6 +31,11 @@ const bad: Array<[Record<string, string>, RegExp]> = [
   [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
   [{ ADMIN_TOKEN: 'kort' }, /ADMIN_TOKEN/],
   [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+  [{ PUBLIC_URL: 'leren.example.org' }, /PUBLIC_URL/],
+  [{ PUBLIC_URL: 'https://leren.example.org/pad' }, /PUBLIC_URL/],
+  [{ SMTP_URL: 'http://mail.example.org' }, /SMTP_URL/],
+  [{ MAIL_FROM: 'geen adres' }, /MAIL_FROM/],
+  [{ MAIL_FROM: 'a@b.nl\r\nBcc: x@y.nl' }, /MAIL_FROM/],
 ];
 for (const [env, message] of bad) {
   test(`refuses ${JSON.stringify(env)}`, () => {

@@ -23,6 +23,15 @@ export interface Config {
    * claim any address and slip past the rate limits.
    */
   trustProxy: boolean;
+  /**
+   * Where people reach the platform, for links in e-mail. Never taken from the
+   * request's Host header, which a client chooses (a reset link must not point elsewhere).
+   */
+  publicUrl: string;
+  /** `smtp://user:pass@host:port` or `smtps://…`; without it, mail stays in the outbox for the platform administrator. */
+  smtpUrl: string | undefined;
+  /** Sender of every e-mail, e.g. `Leerecosysteem <noreply@example.org>`. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +57,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = int('PORT', env.PORT, 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL must be a web address without a path, such as https://leren.example.org');
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  }
+  const mailFrom = env.MAIL_FROM || 'Leerecosysteem <noreply@localhost>';
+  if (!/^[^\r\n]{3,200}$/.test(mailFrom) || !mailFrom.includes('@')) {
+    throw new ConfigError('MAIL_FROM must be one e-mail address, optionally with a name: Name <address@example.org>');
+  }
   return {
     env: nodeEnv,
     port,
@@ -58,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicUrl,
+    smtpUrl,
+    mailFrom,
   };
 }

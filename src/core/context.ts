@@ -2,6 +2,8 @@ import type { Config } from './config.js';
 import type { Database } from '../db/database.js';
 import type { EcosystemRegistry } from './tenancy.js';
 import type { OfferIndexStore } from '../modules/catalogue/search-index/index-store.js';
+import type { AppModule } from './modules.js';
+import type { Mailer } from '../modules/mail/mailer.js';
 import type { Ecosystem } from '../modules/ecosystems/db/schema.js';
 import type { Locale } from '../web/i18n/index.js';
 
@@ -12,6 +14,10 @@ export interface AppContext {
   ecosystems: EcosystemRegistry;
   /** Each ecosystem's published offer in memory, for the finder. */
   offerIndex: OfferIndexStore;
+  /** The outbox: mail written in a transaction, sent after commit. */
+  mailer: Mailer;
+  /** Every module's manifest, for pages that gather what modules offer (the management page). */
+  modules: readonly AppModule[];
 }
 
 /** Roles a person holds in one ecosystem (PRODUCT.md, "Who uses it"). */

@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
+import type { MessageKey } from '../web/i18n/index.js';
+import type { Actor } from './context.js';
+
+/** A link on the management page of an ecosystem, shown only to those who may follow it. */
+export interface ManageLink {
+  /** Path inside the ecosystem, such as `/beheer/mensen`. */
+  path: string;
+  label: MessageKey;
+  description: MessageKey;
+}
 
 /**
  * A module's manifest: what it adds to the platform. The app reads only this,
@@ -13,4 +23,6 @@ export interface AppModule {
   globalRoutes?: (app: FastifyInstance) => Promise<void>;
   /** Loads invented demo data; run by `seed` and on first start unless `--no-demo`. */
   seedDemo?: (database: Database) => Promise<void>;
+  /** Management pages this module offers the actor in the ecosystem, after its own policies. */
+  manageLinks?: (actor: Actor, ecosystemId: number) => ManageLink[];
 }

@@ -4,6 +4,7 @@ import * as catalogue3 from '../modules/catalogue/db/migrations/20261125T100400Z
 import * as catalogue4 from '../modules/catalogue/db/migrations/20261125T100700Z-offer-version.js';
 import * as ecosystems1 from '../modules/ecosystems/db/migrations/20261124T120000Z-create-ecosystems.js';
 import * as accounts1 from '../modules/accounts/db/migrations/20261125T100200Z-create-accounts.js';
+import * as mail1 from '../modules/mail/db/migrations/20261126T080000Z-create-mail-messages.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261125T100300Z-create-audit-events': audit1,
   '20261125T100400Z-activity-review': catalogue3,
   '20261125T100700Z-offer-version': catalogue4,
+  '20261126T080000Z-create-mail-messages': mail1,
 };
 
 function migrator(db: Kysely<any>): Migrator {

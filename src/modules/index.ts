@@ -1,9 +1,11 @@
 import type { AppModule } from '../core/modules.js';
 import { accountsModule } from './accounts/module.js';
+import { auditModule } from './audit/module.js';
 import { catalogueModule } from './catalogue/module.js';
 import { demoModule } from './demo/module.js';
 import { docsModule } from './docs/module.js';
 import { ecosystemsModule } from './ecosystems/module.js';
+import { mailModule } from './mail/module.js';
 
 /** Every capability of the platform. Order matters only for demo data: ecosystems before what lives in them. */
-export const modules: readonly AppModule[] = [ecosystemsModule, accountsModule, catalogueModule, docsModule, demoModule];
+export const modules: readonly AppModule[] = [ecosystemsModule, accountsModule, mailModule, catalogueModule, auditModule, docsModule, demoModule];

@@ -1,8 +1,20 @@
-import type { AppModule } from '../../core/modules.js';
+import type { AppModule, ManageLink } from '../../core/modules.js';
+import { canManage } from './policies.js';
+import { linkPages } from './routes/link-pages.js';
+import { managePages } from './routes/manage-pages.js';
 import { accountPages } from './routes/pages.js';
 
-/** People, their roles per ecosystem, and signing in and out. */
+/** People, their roles per ecosystem, invitations, and signing in and out. */
 export const accountsModule: AppModule = {
   id: 'accounts',
-  globalRoutes: accountPages,
+  async globalRoutes(app) {
+    await app.register(accountPages);
+    await app.register(linkPages);
+  },
+  tenantRoutes: managePages,
+  manageLinks(actor, ecosystemId) {
+    const links: ManageLink[] = [];
+    if (canManage(actor, 'people.read', ecosystemId)) links.push({ path: '/beheer/mensen', label: 'manage.people', description: 'manage.people.description' });
+    return links;
+  },
 };

@@ -1,4 +1,5 @@
-import type { AppModule } from '../../core/modules.js';
+import type { AppModule, ManageLink } from '../../core/modules.js';
+import { can } from './policies.js';
 import { catalogueAdminPages } from './routes/admin.js';
 import { catalogueApi } from './routes/api.js';
 import { cataloguePages } from './routes/pages.js';
@@ -10,5 +11,10 @@ export const catalogueModule: AppModule = {
     await app.register(catalogueApi);
     await app.register(cataloguePages);
     await app.register(catalogueAdminPages);
+  },
+  manageLinks(actor, ecosystemId) {
+    const links: ManageLink[] = [];
+    if (can(actor, 'activity.publish', { ecosystemId })) links.push({ path: '/beheer/beoordelen', label: 'manage.review', description: 'manage.review.description' });
+    return links;
   },
 };

@@ -16,6 +16,11 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
+/** Whether the catalogue has this key; for labels built from stored values, such as audit actions. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(nl, key);
+}
+
 /** Picks the reader's language from an Accept-Language header, among the complete catalogues. */
 export function localeFromHeader(header: string | undefined): Locale {
   void header;

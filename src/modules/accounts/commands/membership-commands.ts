@@ -56,3 +56,30 @@ export async function grantRole(tx: Tx, actor: Actor | 'system', grant: RoleGran
   });
   return membership.id;
 }
+
+/**
+ * Takes a role away. The person keeps their account and any other roles; a
+ * coordinator cannot remove their own coordinator role, so an ecosystem is
+ * never left without one by accident.
+ */
+export async function revokeRole(tx: Tx, actor: Actor, ecosystemId: number, membershipId: number): Promise<void> {
+  const membership = await tx.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.user_id', 'memberships.role', 'users.email'])
+    .where('memberships.ecosystem_id', '=', ecosystemId)
+    .where('memberships.id', '=', membershipId)
+    .executeTakeFirst();
+  if (!membership) throw errors.notFound('membership');
+  if (actor.kind === 'user' && actor.userId === membership.user_id && membership.role === 'coordinator') {
+    throw errors.conflict('accounts.people.ownCoordinatorRole');
+  }
+  await tx.db.deleteFrom('memberships').where('ecosystem_id', '=', ecosystemId).where('id', '=', membershipId).execute();
+  await recordAudit(tx, actor, {
+    ecosystemId,
+    action: 'accounts.role.revoked',
+    subjectType: 'user',
+    subjectId: membership.user_id,
+    details: { email: membership.email, role: membership.role },
+  });
+}

@@ -85,9 +85,16 @@ export async function accountPages(plain: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/account', { schema: hidden }, async (request, reply) => {
+  app.get('/account', { schema: { ...hidden, querystring: Type.Object({ klaar: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
     if (request.actor.kind !== 'user') return reply.redirect(`/inloggen?volgende=${encodeURIComponent('/account')}`, 303);
-    return html(reply, AccountPage({ locale: request.locale, actor: request.actor, ecosystems: await app.ctx.ecosystems.all(), csrfToken: request.csrfToken }));
+    const page = AccountPage({
+      locale: request.locale,
+      actor: request.actor,
+      ecosystems: await app.ctx.ecosystems.all(),
+      csrfToken: request.csrfToken,
+      passwordChanged: request.query.klaar === 'wachtwoord',
+    });
+    return html(reply, page);
   });
 
   app.post('/uitloggen', { schema: hidden }, async (request, reply) => {

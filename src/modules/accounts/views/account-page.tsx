@@ -1,21 +1,35 @@
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
+import { Alert } from '../../../web/components/alert.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
 import type { UserActor } from '../queries/actor-loader.js';
 
 /** The signed-in person's own page: who they are, their roles, and signing out. */
-export function AccountPage({ locale, actor, ecosystems, csrfToken }: { locale: Locale; actor: UserActor; ecosystems: Ecosystem[]; csrfToken: string }) {
+export function AccountPage({ locale, actor, ecosystems, csrfToken, passwordChanged }: { locale: Locale; actor: UserActor; ecosystems: Ecosystem[]; csrfToken: string; passwordChanged: boolean }) {
   const name = (id: number) => ecosystems.find((e) => e.id === id);
   return (
     <Layout title={t(locale, 'accounts.account.title')} locale={locale}>
       <h1 class="utrecht-heading-1">{t(locale, 'accounts.account.title')}</h1>
+      {passwordChanged && (
+        <Alert type="ok" role="status">
+          <p class="utrecht-paragraph">{t(locale, 'accounts.account.passwordChanged')}</p>
+        </Alert>
+      )}
       <p class="utrecht-paragraph">{t(locale, 'accounts.account.signedInAs', { name: actor.name || actor.email, email: actor.email })}</p>
       <h2 class="utrecht-heading-2">{t(locale, 'accounts.account.roles')}</h2>
       {actor.memberships.length === 0 && !actor.platformAdmin ? (
         <p class="utrecht-paragraph">{t(locale, 'accounts.account.noRoles')}</p>
       ) : (
         <ul class="utrecht-unordered-list">
-          {actor.platformAdmin && <li class="utrecht-unordered-list__item">{t(locale, 'accounts.role.platform_admin')}</li>}
+          {actor.platformAdmin && (
+            <li class="utrecht-unordered-list__item">
+              {t(locale, 'accounts.role.platform_admin')}
+              {' — '}
+              <a class="utrecht-link" href="/beheer/post">
+                {t(locale, 'manage.outbox')}
+              </a>
+            </li>
+          )}
           {actor.memberships.map((m) => {
             const eco = name(m.ecosystemId);
             return (
@@ -26,6 +40,11 @@ export function AccountPage({ locale, actor, ecosystems, csrfToken }: { locale: 
                     {' — '}
                     <a class="utrecht-link" href={`/e/${eco.slug}/`}>
                       {eco.name}
+                    </a>
+                    {' — '}
+                    <a class="utrecht-link" href={`/e/${eco.slug}/beheer`}>
+                      {t(locale, 'accounts.account.manage')}
+                      <span class="visually-hidden"> {eco.name}</span>
                     </a>
                   </>
                 )}

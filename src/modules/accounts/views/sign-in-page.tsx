@@ -46,6 +46,19 @@ export function SignInPage(props: SignInPageProps) {
           {t(locale, 'accounts.signIn.submit')}
         </button>
       </form>
+      <h2 class="utrecht-heading-2">{t(locale, 'accounts.signIn.otherWays')}</h2>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href="/inloggen/link">
+            {t(locale, 'accounts.signIn.withLink')}
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href="/wachtwoord-vergeten">
+            {t(locale, 'accounts.signIn.forgot')}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }

@@ -74,25 +74,8 @@ function CheckboxGroup(props: {
 }
 
 /** Error summary at the top of a form: every problem, each a link to its field (WCAG 3.3.1). */
-export function ErrorSummary({ problems, locale, title }: { problems: FieldProblem[]; locale: Locale; title: MessageKey }) {
-  if (problems.length === 0) return null;
-  return (
-    <Alert type="error" role="alert" labelledBy="fouten-titel" class="form-error-summary">
-      <h2 class="utrecht-heading-3" id="fouten-titel">
-        {t(locale, title)}
-      </h2>
-      <ul class="utrecht-unordered-list">
-        {problems.map((p) => (
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`#veld-${p.field}`}>
-              {t(locale, p.key, p.params)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </Alert>
-  );
-}
+// The summary lives with the other form components; re-exported for the finder's views.
+export { ErrorSummary } from '../../../web/components/form.js';
 
 /**
  * The finder's filters as one GET form: it works without JavaScript, and the

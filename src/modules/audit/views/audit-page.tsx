@@ -1,0 +1,102 @@
+import type { AuditEvent } from '../db/schema.js';
+import type { Ecosystem } from '../../ecosystems/db/schema.js';
+import { formatDay, formatTime } from '../../../web/format.js';
+import { hasMessage, t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
+import { Layout } from '../../../web/layout.js';
+
+type Row = Pick<AuditEvent, 'id' | 'actor_kind' | 'actor_label' | 'action' | 'subject_type' | 'subject_id' | 'details' | 'at'>;
+
+export interface AuditPageProps {
+  locale: Locale;
+  ecosystem: Ecosystem;
+  basePath: string;
+  items: Row[];
+  more: boolean;
+  groups: string[];
+  group: string;
+}
+
+/** An action in words where the catalogue has them (`audit.action.<action>`), else as stored. */
+function actionLabel(locale: Locale, action: string): string {
+  const key = `audit.action.${action}`;
+  return hasMessage(key) ? t(locale, key as MessageKey) : action;
+}
+
+function detailText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}
+
+/** The coordinator's read-only view of the ecosystem's audit log. */
+export function AuditPage(props: AuditPageProps) {
+  const { locale, basePath } = props;
+  const who = (row: Row) => (row.actor_kind === 'user' ? row.actor_label : row.actor_kind === 'admin' ? t(locale, 'audit.apiKey') : t(locale, 'audit.system'));
+  const last = props.items[props.items.length - 1];
+  return (
+    <Layout title={t(locale, 'audit.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
+      <p class="utrecht-paragraph breadcrumb">
+        <a class="utrecht-link" href={`${basePath}/beheer`}>
+          {t(locale, 'manage.title')}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{t(locale, 'audit.title')}</h1>
+      <p class="utrecht-paragraph">{t(locale, 'audit.intro', { ecosystem: props.ecosystem.name })}</p>
+      <form class="utrecht-form inline-filter" method="get" action={`${basePath}/beheer/logboek`}>
+        <div class="utrecht-form-field utrecht-form-field--select">
+          <label class="utrecht-form-label" for="veld-actie">
+            {t(locale, 'audit.filterAction')}
+          </label>
+          <select class="utrecht-select utrecht-select--html-select" id="veld-actie" name="actie">
+            <option value="">{t(locale, 'audit.filterAll')}</option>
+            {props.groups.map((g) => (
+              <option value={g} selected={g === props.group}>
+                {actionLabel(locale, g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+          {t(locale, 'audit.filter')}
+        </button>
+      </form>
+      {props.items.length === 0 ? (
+        <p class="utrecht-paragraph">{t(locale, 'audit.empty')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="utrecht-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.when')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.who')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.what')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.subject')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {props.items.map((row) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {formatDay(row.at, locale)} {formatTime(row.at, locale)}
+                  </td>
+                  <td class="utrecht-table__cell">{who(row)}</td>
+                  <td class="utrecht-table__cell">{actionLabel(locale, row.action)}</td>
+                  <td class="utrecht-table__cell">{row.subject_type ? `${row.subject_type} ${row.subject_id}` : ''}</td>
+                  <td class="utrecht-table__cell audit-details">{detailText(row.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {props.more && last && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${basePath}/beheer/logboek?voor=${last.id}${props.group ? `&actie=${encodeURIComponent(props.group)}` : ''}`}>
+            {t(locale, 'audit.older')}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}
