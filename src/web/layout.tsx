@@ -39,6 +39,7 @@ export function Layout(props: LayoutProps) {
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/css/app.css" />
+        {ecosystem?.settings.primaryColor && <link rel="stylesheet" href={`${basePath}/thema.css?v=${ecosystem.updated_at.getTime()}`} />}
         {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
         {props.scripts?.map((src) => <script src={src} defer />)}
         {props.jsonLd !== undefined && (
@@ -57,6 +58,7 @@ export function Layout(props: LayoutProps) {
         <header class="utrecht-page-header site-header">
           <div class="site-width">
             <a class="site-name" href={ecosystem ? `${basePath}/` : '/'}>
+              {ecosystem?.settings.logoUrl && <img class="site-logo" src={ecosystem.settings.logoUrl} alt="" height={40} />}
               {siteName}
             </a>
             {nav.length > 0 && (

@@ -8,7 +8,12 @@ export type ChildrenByAge = Record<string, number>;
 export interface EcosystemSettings {
   /** URL template for map tiles; the map works without it. */
   tileUrl?: string;
+  /** Who must be credited for the tiles, shown on the map; required with `tileUrl`. */
   tileAttribution?: string;
+  /** An https address of the ecosystem's logo, shown in the page header. */
+  logoUrl?: string;
+  /** The accent colour (#rrggbb), fed into the NL Design System tokens; dark enough for white text. */
+  primaryColor?: string;
 }
 
 export interface EcosystemsTable {
