@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from './core/config.js';
+import { AppError } from './core/errors.js';
+import { checkEmail } from './modules/accounts/commands/invitation-commands.js';
+import { issueLoginToken } from './modules/accounts/commands/login-token-commands.js';
+import { makePlatformAdmin } from './modules/accounts/commands/user-creator.js';
 import { openDatabase, seedDemo, serve } from './server.js';
 
 const usage = `Gebruik: node dist/cli.js <opdracht>
@@ -7,13 +11,15 @@ const usage = `Gebruik: node dist/cli.js <opdracht>
   serve [--no-demo]  start de server (laadt bij de eerste start demogegevens, tenzij --no-demo)
   migrate            voer databasemigraties uit
   seed               laad de demogegevens (doet niets als ze er al zijn)
+  platform-admin <e-mailadres>
+                     maak iemand platformbeheerder en toon een inloglink (een kwartier geldig)
 
-Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, LOG_LEVEL (zie README).`;
+Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL (zie README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;
-  const unknown = flags.filter((f) => f !== '--no-demo' || command !== 'serve');
-  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed'].includes(command)) {
+  const unknown = command === 'platform-admin' ? (flags.length === 1 ? [] : ['?']) : flags.filter((f) => f !== '--no-demo' || command !== 'serve');
+  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed', 'platform-admin'].includes(command)) {
     console.error(usage);
     return command === undefined || command === '--help' ? 0 : 2;
   }
@@ -40,6 +46,25 @@ async function main(argv: string[]): Promise<number> {
       await database.close();
       console.log('Demogegevens geladen.');
       return 0;
+    }
+    case 'platform-admin': {
+      const database = await openDatabase(config);
+      try {
+        const token = await database.transaction(async (tx) => {
+          const userId = await makePlatformAdmin(tx, checkEmail(flags[0] ?? ''));
+          return issueLoginToken(tx, userId, 'sign_in');
+        });
+        console.log(`${flags[0]!.trim().toLowerCase()} is platformbeheerder. Log binnen een kwartier in via:\n${config.publicUrl}/inloggen/link/${token}`);
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError) {
+          console.error(`Dat is geen geldig e-mailadres: "${flags[0]}"`);
+          return 2;
+        }
+        throw error;
+      } finally {
+        await database.close();
+      }
     }
   }
   return 2;

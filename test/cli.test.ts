@@ -47,6 +47,18 @@ test('migrate and seed on the same data folder do nothing new', async () => {
   assert.equal(await seed.exited, 0, seed.output());
 });
 
+test('platform-admin makes the first administrator and prints a one-time sign-in link', async () => {
+  const run = cli(['platform-admin', 'Beheer@Proef.example'], { DATA_DIR: dataDir, PUBLIC_URL: 'https://leren.proef.example' });
+  assert.equal(await run.exited, 0, run.output());
+  assert.match(run.output(), /beheer@proef\.example is platformbeheerder/);
+  assert.match(run.output(), /https:\/\/leren\.proef\.example\/inloggen\/link\/[A-Za-z0-9_-]{43}\n/);
+  const bad = cli(['platform-admin', 'geen-adres'], { DATA_DIR: dataDir });
+  assert.equal(await bad.exited, 2);
+  assert.match(bad.output(), /Dat is geen geldig e-mailadres/);
+  const missing = cli(['platform-admin'], { DATA_DIR: dataDir });
+  assert.equal(await missing.exited, 2);
+});
+
 test('a bad setting stops the start with a message naming it', async () => {
   const run = cli(['serve'], { PORT: 'zeventig', DATA_DIR: dataDir });
   assert.equal(await run.exited, 1);

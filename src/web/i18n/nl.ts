@@ -329,6 +329,7 @@ export const nl = {
   'accounts.reset.choose': 'Wachtwoord opslaan',
   'accounts.account.passwordChanged': 'Je nieuwe wachtwoord is opgeslagen.',
   'accounts.account.manage': 'Beheer',
+  'accounts.account.allEcosystems': 'Alle leerecosystemen beheren',
   'accounts.invitation.title': 'Uitnodiging',
   'accounts.invitation.intro': 'Je bent uitgenodigd voor {ecosystem} als {role}.',
   'accounts.invitation.newAccount': 'Maak je account aan voor {email}.',

@@ -27,13 +27,7 @@ export async function sendLoginLink(tx: Tx, email: string, purpose: LoginPurpose
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (!user) return;
-  const now = new Date();
-  await tx.db.updateTable('login_tokens').set({ used_at: now }).where('user_id', '=', user.id).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
-  const token = randomToken();
-  await tx.db
-    .insertInto('login_tokens')
-    .values({ token_hash: hashToken(token), user_id: user.id, purpose, expires_at: new Date(now.getTime() + loginTokenLifetimeMs[purpose]) })
-    .execute();
+  const token = await issueLoginToken(tx, user.id, purpose);
   await recordAudit(tx, 'system', { ecosystemId: null, action: purpose === 'sign_in' ? 'accounts.sign_in_link.sent' : 'accounts.password_reset.sent', subjectType: 'user', subjectId: user.id });
   const { locale } = mail;
   const signIn = purpose === 'sign_in';
@@ -51,6 +45,21 @@ export async function sendLoginLink(tx: Tx, email: string, purpose: LoginPurpose
     },
     footer: t(locale, 'mail.notYou'),
   });
+}
+
+/**
+ * Makes a fresh one-time token for a link; older unused tokens of the same
+ * kind stop working, so only the newest link counts.
+ */
+export async function issueLoginToken(tx: Tx, userId: number, purpose: LoginPurpose): Promise<string> {
+  const now = new Date();
+  await tx.db.updateTable('login_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  const token = randomToken();
+  await tx.db
+    .insertInto('login_tokens')
+    .values({ token_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(now.getTime() + loginTokenLifetimeMs[purpose]) })
+    .execute();
+  return token;
 }
 
 /** The account a link belongs to, if the link is still good; does not use it up. */

@@ -39,3 +39,17 @@ export async function createUser(tx: Tx, input: NewUser): Promise<number> {
   await recordAudit(tx, 'system', { ecosystemId: null, action: 'accounts.user.created', subjectType: 'user', subjectId: user.id, details: { email, platformAdmin: input.platformAdmin ?? false } });
   return user.id;
 }
+
+/**
+ * Makes someone a platform administrator, creating the account if needed
+ * (without a password: they sign in by link and may set one later). For the
+ * command line, where the first administrator of a new installation starts.
+ */
+export async function makePlatformAdmin(tx: Tx, email: string): Promise<number> {
+  const normalised = email.trim().toLowerCase();
+  const existing = await tx.db.selectFrom('users').select('id').where('email', '=', normalised).executeTakeFirst();
+  const userId = existing?.id ?? (await createUser(tx, { email: normalised, name: '' }));
+  await tx.db.updateTable('users').set({ platform_admin: true, status: 'active', updated_at: new Date() }).where('id', '=', userId).execute();
+  await recordAudit(tx, 'system', { ecosystemId: null, action: 'accounts.platform_admin.granted', subjectType: 'user', subjectId: userId, details: { email: normalised } });
+  return userId;
+}

@@ -53,6 +53,20 @@ export function AccountPage({ locale, actor, ecosystems, csrfToken, passwordChan
           })}
         </ul>
       )}
+      {actor.platformAdmin && ecosystems.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t(locale, 'accounts.account.allEcosystems')}</h2>
+          <ul class="utrecht-unordered-list">
+            {ecosystems.map((eco) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`/e/${eco.slug}/beheer`}>
+                  {eco.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div class="button-row">
         <form method="post" action="/uitloggen">
           <input type="hidden" name="_csrf" value={csrfToken} />
