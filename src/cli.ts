@@ -13,13 +13,15 @@ const usage = `Gebruik: node dist/cli.js <opdracht>
   seed               laad de demogegevens (doet niets als ze er al zijn)
   platform-admin <e-mailadres>
                      maak iemand platformbeheerder en toon een inloglink (een kwartier geldig)
+  link <e-mailadres> toon een inloglink (een kwartier geldig) voor een bestaand account,
+                     bijvoorbeeld een van de demo-accounts
 
 Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL (zie README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;
-  const unknown = command === 'platform-admin' ? (flags.length === 1 ? [] : ['?']) : flags.filter((f) => f !== '--no-demo' || command !== 'serve');
-  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed', 'platform-admin'].includes(command)) {
+  const unknown = command === 'platform-admin' || command === 'link' ? (flags.length === 1 ? [] : ['?']) : flags.filter((f) => f !== '--no-demo' || command !== 'serve');
+  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed', 'platform-admin', 'link'].includes(command)) {
     console.error(usage);
     return command === undefined || command === '--help' ? 0 : 2;
   }
@@ -47,14 +49,22 @@ async function main(argv: string[]): Promise<number> {
       console.log('Demogegevens geladen.');
       return 0;
     }
-    case 'platform-admin': {
+    case 'platform-admin':
+    case 'link': {
       const database = await openDatabase(config);
       try {
+        const email = checkEmail(flags[0] ?? '');
         const token = await database.transaction(async (tx) => {
-          const userId = await makePlatformAdmin(tx, checkEmail(flags[0] ?? ''));
-          return issueLoginToken(tx, userId, 'sign_in');
+          if (command === 'platform-admin') return issueLoginToken(tx, await makePlatformAdmin(tx, email), 'sign_in');
+          const user = await tx.db.selectFrom('users').select('id').where('email', '=', email).where('status', '=', 'active').executeTakeFirst();
+          return user ? issueLoginToken(tx, user.id, 'sign_in') : undefined;
         });
-        console.log(`${flags[0]!.trim().toLowerCase()} is platformbeheerder. Log binnen een kwartier in via:\n${config.publicUrl}/inloggen/link/${token}`);
+        if (!token) {
+          console.error(`Er is geen actief account met ${email}.`);
+          return 2;
+        }
+        const what = command === 'platform-admin' ? `${email} is platformbeheerder. ` : '';
+        console.log(`${what}Log binnen een kwartier in als ${email} via:\n${config.publicUrl}/inloggen/link/${token}`);
         return 0;
       } catch (error) {
         if (error instanceof AppError) {

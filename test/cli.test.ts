@@ -57,6 +57,12 @@ test('platform-admin makes the first administrator and prints a one-time sign-in
   assert.match(bad.output(), /Dat is geen geldig e-mailadres/);
   const missing = cli(['platform-admin'], { DATA_DIR: dataDir });
   assert.equal(await missing.exited, 2);
+  const demo = cli(['link', 'museum@twente-demo.example'], { DATA_DIR: dataDir });
+  assert.equal(await demo.exited, 0, demo.output());
+  assert.match(demo.output(), /Log binnen een kwartier in als museum@twente-demo\.example via:\nhttp:\/\/localhost:3000\/inloggen\/link\//);
+  const nobody = cli(['link', 'niemand@twente-demo.example'], { DATA_DIR: dataDir });
+  assert.equal(await nobody.exited, 2);
+  assert.match(nobody.output(), /geen actief account/);
 });
 
 test('a bad setting stops the start with a message naming it', async () => {

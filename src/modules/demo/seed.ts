@@ -7,6 +7,7 @@
  * a seed and a day) and then written with a handful of bulk inserts, so the
  * whole seed takes about a second even on the embedded database.
  */
+import { seedDemoPeople } from './seed-people.js';
 import type { Database, Tx } from '../../db/database.js';
 import { createEcosystem } from '../ecosystems/commands/ecosystem-creator.js';
 import { accessibilityFeatures, defaultThemes, type AccessibilityFeature, type Format, type Level, type Sector } from '../catalogue/vocabulary.js';
@@ -967,6 +968,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     if (existing) return { created: false, ecosystemId: existing.id };
     const plan = planDemo(options);
     const ecosystemId = await writePlan(tx, plan);
+    await seedDemoPeople(tx, ecosystemId);
     return { created: true, ecosystemId };
   });
 }
