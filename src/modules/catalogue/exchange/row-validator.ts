@@ -7,6 +7,7 @@ import { vocabulary } from './columns.js';
 import type { ImportProblem } from './problems.js';
 import { parseSessions, type SessionSpec } from './session-format.js';
 import type { Sheet } from './sheet-reader.js';
+import { unCsvSafe } from './sheet-writer.js';
 
 /** An activity that is already there and that a row of the file may mean. */
 export interface ExistingActivity {
@@ -152,7 +153,7 @@ export function validateSheet(sheet: Sheet, context: ImportContext): ImportPlan 
         problem(key, 'field.controlCharacters');
         return undefined;
       }
-      const trimmed = value.trim();
+      const trimmed = unCsvSafe(value.trim());
       const max = textLimits[key];
       if (max !== undefined && trimmed.length > max) {
         problem(key, 'field.tooLong', { max });
