@@ -55,3 +55,9 @@ export async function organisationsFor(db: Kysely<DB>, actor: Actor, ecosystemId
   const rows = await db.selectFrom('organisations').select(['id', 'name']).where('ecosystem_id', '=', ecosystemId).where('status', '=', 'active').orderBy('name').orderBy('id').execute();
   return rows.filter((o) => can(actor, action, { ecosystemId, organisationId: o.id }));
 }
+
+/** Whether an organisation belongs to this ecosystem (archived ones included: their offer can still be exported). */
+export async function organisationInEcosystem(db: Kysely<DB>, ecosystemId: number, organisationId: number): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').where('ecosystem_id', '=', ecosystemId).where('id', '=', organisationId).executeTakeFirst();
+  return row !== undefined;
+}
