@@ -2,6 +2,7 @@ import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationRes
 import * as catalogue1 from '../modules/catalogue/db/migrations/20261124T120100Z-create-catalogue.js';
 import * as catalogue3 from '../modules/catalogue/db/migrations/20261125T100400Z-activity-review.js';
 import * as catalogue4 from '../modules/catalogue/db/migrations/20261125T100700Z-offer-version.js';
+import * as catalogue5 from '../modules/catalogue/db/migrations/20261126T090000Z-activity-external-id.js';
 import * as ecosystems1 from '../modules/ecosystems/db/migrations/20261124T120000Z-create-ecosystems.js';
 import * as accounts1 from '../modules/accounts/db/migrations/20261125T100200Z-create-accounts.js';
 import * as mail1 from '../modules/mail/db/migrations/20261126T080000Z-create-mail-messages.js';
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '20261125T100400Z-activity-review': catalogue3,
   '20261125T100700Z-offer-version': catalogue4,
   '20261126T080000Z-create-mail-messages': mail1,
+  '20261126T090000Z-activity-external-id': catalogue5,
 };
 
 function migrator(db: Kysely<any>): Migrator {

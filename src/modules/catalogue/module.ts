@@ -1,4 +1,6 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
+import { offerExchangeApi } from './exchange/routes/api.js';
+import { offerExchangePages } from './exchange/routes/pages.js';
 import { can } from './policies.js';
 import { catalogueAdminPages } from './routes/admin.js';
 import { catalogueApi } from './routes/api.js';
@@ -11,6 +13,9 @@ export const catalogueModule: AppModule = {
     await app.register(catalogueApi);
     await app.register(cataloguePages);
     await app.register(catalogueAdminPages);
+    // Offer import and export as spreadsheets (CSV, XLSX): its own plugins, so its body parsers stay inside.
+    await app.register(offerExchangePages);
+    await app.register(offerExchangeApi);
   },
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];

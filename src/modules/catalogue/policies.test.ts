@@ -24,7 +24,7 @@ const scopes: Array<[string, CatalogueScope]> = [
 // What each actor may do, written out per scope rather than derived from the rules.
 const partnerOwn: CatalogueAction[] = [
   'catalogue.readUnpublished', 'activity.create', 'activity.update', 'activity.archive', 'activity.submit',
-  'organisation.update', 'location.create', 'location.update', 'location.archive',
+  'organisation.update', 'location.create', 'location.update', 'location.archive', 'offer.import', 'offer.export',
 ];
 const expected: Array<[string, Actor, Record<string, readonly CatalogueAction[]>]> = [
   ['anonymous', { kind: 'anonymous' }, {}],

@@ -16,11 +16,16 @@ export type CatalogueAction =
   | 'location.create'
   | 'location.update'
   | 'location.archive'
-  | 'theme.manage';
+  | 'theme.manage'
+  /** Import a spreadsheet of activities into an organisation's offer (`exchange/`). */
+  | 'offer.import'
+  /** Download an organisation's offer, or without an organisation the whole ecosystem's, as a spreadsheet. */
+  | 'offer.export';
 
 export const catalogueActions: readonly CatalogueAction[] = [
   'catalogue.readUnpublished', 'activity.create', 'activity.update', 'activity.archive', 'activity.submit', 'activity.publish', 'activity.return',
   'organisation.create', 'organisation.update', 'organisation.archive', 'location.create', 'location.update', 'location.archive', 'theme.manage',
+  'offer.import', 'offer.export',
 ];
 
 /** Where the action happens: always an ecosystem, and the organisation whose offer it touches, when there is one. */
@@ -33,7 +38,7 @@ export interface CatalogueScope {
 // for review; publishing is the coordinator's. Deny unless a rule allows.
 const partnerEditorActions: readonly CatalogueAction[] = [
   'catalogue.readUnpublished', 'activity.create', 'activity.update', 'activity.archive', 'activity.submit',
-  'organisation.update', 'location.create', 'location.update', 'location.archive',
+  'organisation.update', 'location.create', 'location.update', 'location.archive', 'offer.import', 'offer.export',
 ];
 
 function allowedBy(membership: Membership, action: CatalogueAction, scope: CatalogueScope): boolean {

@@ -78,6 +78,8 @@ export interface ActivitiesTable {
   submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The coordinator's comment when returning an activity to its partner. */
   review_comment: Defaulted<string>;
+  /** The partner's own code for the activity ("Eigen id" in spreadsheets), unique per organisation; null if never given. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   search_vector: ColumnType<string, never, never>;
@@ -120,6 +122,22 @@ export interface NextStepsTable {
   created_at: Timestamp;
 }
 
+/** An uploaded offer file between its preview and its confirmation (see `exchange/`). */
+export interface OfferImportUploadsTable {
+  /** SHA-256 of the token in the preview's address. */
+  id: string;
+  ecosystem_id: number;
+  /** Who uploaded it; null for the API token. Only they may confirm it. */
+  user_id: number | null;
+  /** The organisation chosen for rows without "Aanbieder"; null if none was chosen. */
+  organisation_id: number | null;
+  file_name: Defaulted<string>;
+  /** The cells as read from the file: `{ headers, rows }`, all text. */
+  sheet: ColumnType<{ headers: string[]; rows: string[][] }, string, string>;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export type Organisation = Selectable<OrganisationsTable>;
 export type Location = Selectable<LocationsTable>;
 export type Theme = Selectable<ThemesTable>;
@@ -137,4 +155,5 @@ export interface CatalogueDB {
   activity_co_providers: ActivityCoProvidersTable;
   sessions: SessionsTable;
   next_steps: NextStepsTable;
+  offer_import_uploads: OfferImportUploadsTable;
 }
