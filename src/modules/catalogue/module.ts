@@ -20,6 +20,11 @@ export const catalogueModule: AppModule = {
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];
     if (can(actor, 'activity.publish', { ecosystemId })) links.push({ path: '/beheer/beoordelen', label: 'manage.review', description: 'manage.review.description' });
+    // A partner editor imports for their own organisations; a coordinator for all of them.
+    const own = actor.kind === 'user' ? actor.memberships.filter((m) => m.ecosystemId === ecosystemId && m.role === 'partner_editor').flatMap((m) => m.organisationIds) : [];
+    if (can(actor, 'offer.export', { ecosystemId }) || own.some((organisationId) => can(actor, 'offer.import', { ecosystemId, organisationId }))) {
+      links.push({ path: '/beheer/aanbod/importeren', label: 'manage.exchange', description: 'manage.exchange.description' });
+    }
     return links;
   },
 };

@@ -561,6 +561,8 @@ export const nl = {
   'manage.settings': 'Instellingen',
   'manage.audit': 'Logboek',
   'manage.outbox': 'Uitgaande post',
+  'manage.exchange': 'Aanbod importeren en exporteren',
+  'manage.exchange.description': 'Zet je aanbod in één keer in het platform met een spreadsheet (CSV of Excel), of download het.',
   'manage.nothing': 'Je hebt in dit leerecosysteem (nog) geen beheertaken.',
   'manage.people.description': 'Nodig partners, scholen en meelezers uit en beheer hun rollen.',
   'manage.review.description': 'Publiceer wat partners hebben ingediend, of stuur het terug met een opmerking.',
