@@ -33,6 +33,32 @@ export function ErrorSummary({ problems, locale, title = 'form.errorsTitle' }: {
   );
 }
 
+/** The problems with one field, and how to describe it for assistive technology. */
+function fieldState(name: string, hint: string | undefined, problems: FieldProblem[] | undefined) {
+  const own = (problems ?? []).filter((p) => p.field === name);
+  const id = `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', own.length ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
+  return { own, id, describedBy };
+}
+
+/** A field's hint and error message, with the ids its input's aria-describedby points at. */
+function FieldHelp({ locale, id, hint, problems }: { locale: Locale; id: string; hint: string | undefined; problems: FieldProblem[] }) {
+  return (
+    <>
+      {hint && (
+        <p class="utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
+          {problems.map((p) => t(locale, p.key, p.params)).join(' ')}
+        </p>
+      )}
+    </>
+  );
+}
+
 export interface TextFieldProps {
   locale: Locale;
   /** Form field name; the input's id is `veld-<name>`, which the error summary links to. */
@@ -50,25 +76,14 @@ export interface TextFieldProps {
 
 /** One labelled input with its hint and its error, marked up as an NL Design System form field. */
 export function TextField(props: TextFieldProps) {
-  const own = (props.problems ?? []).filter((p) => p.field === props.name);
-  const id = `veld-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', own.length ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
+  const { own, id, describedBy } = fieldState(props.name, props.hint, props.problems);
   const inputClass = `utrecht-textbox utrecht-textbox--html-input${own.length ? ' utrecht-textbox--invalid' : ''}`;
   return (
     <div class={`utrecht-form-field utrecht-form-field--text${own.length ? ' utrecht-form-field--invalid' : ''}`}>
       <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
-      {props.hint && (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {own.length > 0 && (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {own.map((p) => t(props.locale, p.key, p.params)).join(' ')}
-        </p>
-      )}
+      <FieldHelp locale={props.locale} id={id} hint={props.hint} problems={own} />
       {props.multiline ? (
         <textarea
           class={`utrecht-textarea ${inputClass}`}
@@ -113,25 +128,11 @@ export function ChoiceField(props: {
   hint?: string;
   children?: ComponentChildren;
 }) {
-  const own = (props.problems ?? []).filter((p) => p.field === props.name);
-  const id = `veld-${props.name}`;
+  const { own, id, describedBy } = fieldState(props.name, props.hint, props.problems);
   return (
-    <fieldset
-      class={`utrecht-form-fieldset${own.length ? ' utrecht-form-fieldset--invalid' : ''}`}
-      id={id}
-      aria-describedby={[props.hint ? `${id}-hint` : '', own.length ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined}
-    >
+    <fieldset class={`utrecht-form-fieldset${own.length ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={describedBy}>
       <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
-      {props.hint && (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {own.length > 0 && (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {own.map((p) => t(props.locale, p.key, p.params)).join(' ')}
-        </p>
-      )}
+      <FieldHelp locale={props.locale} id={id} hint={props.hint} problems={own} />
       <div class="choice-list">
         {props.options.map((o, i) => (
           <div class={`utrecht-form-field utrecht-form-field--${props.type === 'radio' ? 'radio' : 'checkbox'}`}>

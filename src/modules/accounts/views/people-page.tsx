@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../../core/errors.js';
 import type { Role } from '../../../core/context.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { Alert } from '../../../web/components/alert.js';
+import { DataTable } from '../../../web/components/table.js';
 import { ChoiceField, CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
 import { formatDay } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
@@ -57,49 +58,43 @@ export function PeoplePage(props: PeoplePageProps) {
       {props.people.length === 0 ? (
         <p class="utrecht-paragraph">{t(locale, 'accounts.people.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="utrecht-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'accounts.people.name')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'accounts.people.role')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'accounts.people.scope')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'accounts.people.lastSignIn')}</th>
-                {may.revoke && <th class="utrecht-table__header-cell" scope="col">{t(locale, 'accounts.people.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.people.map((p) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    {p.name || p.email}
-                    <br />
-                    <span class="muted">{p.email}</span>
-                  </td>
-                  <td class="utrecht-table__cell">{roleName(p.role)}</td>
-                  <td class="utrecht-table__cell">{p.scope.join(', ')}</td>
-                  <td class="utrecht-table__cell">{p.lastSignInAt ? formatDay(p.lastSignInAt, locale) : t(locale, 'accounts.people.never')}</td>
-                  {may.revoke && (
-                    <td class="utrecht-table__cell">
-                      {!(p.role === 'coordinator' && p.userId === props.currentUserId) && (
-                        <form method="post" action={`${basePath}/beheer/mensen/rollen/${p.membershipId}/intrekken`}>
-                          <CsrfField token={props.csrfToken} />
-                          <button
-                            class="utrecht-button utrecht-button--secondary-action utrecht-button--small"
-                            type="submit"
-                            aria-label={t(locale, 'accounts.people.revokeLabel', { role: roleName(p.role), name: p.name || p.email })}
-                          >
-                            {t(locale, 'accounts.people.revoke')}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={[
+            t(locale, 'accounts.people.name'),
+            t(locale, 'accounts.people.role'),
+            t(locale, 'accounts.people.scope'),
+            t(locale, 'accounts.people.lastSignIn'),
+            ...(may.revoke ? [t(locale, 'accounts.people.actions')] : []),
+          ]}
+          rows={props.people.map((p) => [
+            <>
+              {p.name || p.email}
+              <br />
+              <span class="muted">{p.email}</span>
+            </>,
+            roleName(p.role),
+            p.scope.join(', '),
+            p.lastSignInAt ? formatDay(p.lastSignInAt, locale) : t(locale, 'accounts.people.never'),
+            ...(may.revoke
+              ? [
+                  p.role === 'coordinator' && p.userId === props.currentUserId ? (
+                    ''
+                  ) : (
+                    <form method="post" action={`${basePath}/beheer/mensen/rollen/${p.membershipId}/intrekken`}>
+                      <CsrfField token={props.csrfToken} />
+                      <button
+                        class="utrecht-button utrecht-button--secondary-action utrecht-button--small"
+                        type="submit"
+                        aria-label={t(locale, 'accounts.people.revokeLabel', { role: roleName(p.role), name: p.name || p.email })}
+                      >
+                        {t(locale, 'accounts.people.revoke')}
+                      </button>
+                    </form>
+                  ),
+                ]
+              : []),
+          ])}
+        />
       )}
 
       <h2 class="utrecht-heading-2">{t(locale, 'accounts.people.pending')}</h2>

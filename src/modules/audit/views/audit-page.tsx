@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../db/schema.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
+import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { hasMessage, t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
@@ -63,32 +64,17 @@ export function AuditPage(props: AuditPageProps) {
       {props.items.length === 0 ? (
         <p class="utrecht-paragraph">{t(locale, 'audit.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="utrecht-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.when')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.who')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.what')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.subject')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.items.map((row) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    {formatDay(row.at, locale)} {formatTime(row.at, locale)}
-                  </td>
-                  <td class="utrecht-table__cell">{who(row)}</td>
-                  <td class="utrecht-table__cell">{actionLabel(locale, row.action)}</td>
-                  <td class="utrecht-table__cell">{row.subject_type ? `${row.subject_type} ${row.subject_id}` : ''}</td>
-                  <td class="utrecht-table__cell audit-details">{detailText(row.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={[t(locale, 'audit.when'), t(locale, 'audit.who'), t(locale, 'audit.what'), t(locale, 'audit.subject'), t(locale, 'audit.details')]}
+          class="audit-table"
+          rows={props.items.map((row) => [
+            `${formatDay(row.at, locale)} ${formatTime(row.at, locale)}`,
+            who(row),
+            actionLabel(locale, row.action),
+            row.subject_type ? `${row.subject_type} ${row.subject_id}` : '',
+            detailText(row.details),
+          ])}
+        />
       )}
       {props.more && last && (
         <p class="utrecht-paragraph">

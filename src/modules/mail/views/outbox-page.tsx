@@ -1,6 +1,7 @@
 import type { MailMessage } from '../db/schema.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { Alert } from '../../../web/components/alert.js';
+import { DataTable } from '../../../web/components/table.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
 
@@ -22,32 +23,17 @@ export function OutboxPage({ locale, items, more, delivers }: { locale: Locale; 
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t(locale, 'outbox.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="utrecht-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'outbox.created')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'outbox.to')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'outbox.subject')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'outbox.status')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {items.map((m) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{when(m.created_at, locale)}</td>
-                  <td class="utrecht-table__cell">{m.to_address}</td>
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={`/beheer/post/${m.id}`}>
-                      {m.subject}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{t(locale, `outbox.status.${m.status}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={[t(locale, 'outbox.created'), t(locale, 'outbox.to'), t(locale, 'outbox.subject'), t(locale, 'outbox.status')]}
+          rows={items.map((m) => [
+            when(m.created_at, locale),
+            m.to_address,
+            <a class="utrecht-link" href={`/beheer/post/${m.id}`}>
+              {m.subject}
+            </a>,
+            t(locale, `outbox.status.${m.status}` as MessageKey),
+          ])}
+        />
       )}
       {more && items.length > 0 && (
         <p class="utrecht-paragraph">
