@@ -1,6 +1,7 @@
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
+import { manageAreas } from '../../catalogue/policies.js';
 import type { UserActor } from '../queries/actor-loader.js';
 
 /** The signed-in person's own page: who they are, their roles, and signing out. */
@@ -27,6 +28,14 @@ export function AccountPage({ locale, actor, ecosystems, csrfToken }: { locale: 
                     <a class="utrecht-link" href={`/e/${eco.slug}/`}>
                       {eco.name}
                     </a>
+                    {manageAreas(actor, eco.id).length > 0 && (
+                      <>
+                        {' · '}
+                        <a class="utrecht-link" href={`/e/${eco.slug}/beheer`}>
+                          {t(locale, 'manage.accountLink', { name: eco.name })}
+                        </a>
+                      </>
+                    )}
                   </>
                 )}
               </li>
