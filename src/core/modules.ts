@@ -26,3 +26,8 @@ export interface AppModule {
   /** Management pages this module offers the actor in the ecosystem, after its own policies. */
   manageLinks?: (actor: Actor, ecosystemId: number) => ManageLink[];
 }
+
+/** Every management page the actor may open in the ecosystem, gathered from the modules' manifests. */
+export function manageLinksFor(modules: readonly AppModule[], actor: Actor, ecosystemId: number): ManageLink[] {
+  return modules.flatMap((m) => m.manageLinks?.(actor, ecosystemId) ?? []);
+}

@@ -90,3 +90,34 @@ export function readableOrganisations(actor: Actor, ecosystemId: number): 'all' 
 export function canSeeActivity(actor: Actor, activity: { ecosystem_id: number; organisation_id: number; status: string }): boolean {
   return activity.status === 'published' || can(actor, 'catalogue.readUnpublished', { ecosystemId: activity.ecosystem_id, organisationId: activity.organisation_id });
 }
+
+/**
+ * Organisations in the ecosystem on which the actor may take the action:
+ * 'all' (coordinators, administrators) or the partner editor's own list.
+ */
+export function organisationsWhere(actor: Actor, action: CatalogueAction, ecosystemId: number): 'all' | number[] {
+  if (can(actor, action, { ecosystemId })) return 'all';
+  if (actor.kind !== 'user') return [];
+  const own = actor.memberships.filter((m) => m.ecosystemId === ecosystemId && m.role === 'partner_editor').flatMap((m) => m.organisationIds);
+  return [...new Set(own)].filter((organisationId) => can(actor, action, { ecosystemId, organisationId }));
+}
+
+/** The management areas of the catalogue, in menu order. */
+export type ManageArea = 'offer' | 'organisations' | 'themes' | 'review';
+
+/**
+ * Which management pages this actor may open in the ecosystem; the account
+ * page and the management menu show exactly these links.
+ */
+export function manageAreas(actor: Actor, ecosystemId: number): ManageArea[] {
+  const some = (action: CatalogueAction) => {
+    const orgs = organisationsWhere(actor, action, ecosystemId);
+    return orgs === 'all' || orgs.length > 0;
+  };
+  const areas: ManageArea[] = [];
+  if (some('activity.update')) areas.push('offer');
+  if (some('organisation.update')) areas.push('organisations');
+  if (can(actor, 'theme.manage', { ecosystemId })) areas.push('themes');
+  if (can(actor, 'activity.publish', { ecosystemId })) areas.push('review');
+  return areas;
+}

@@ -89,3 +89,30 @@ describe('roles through the API', () => {
     assert.equal((await app.inject({ method: 'PATCH', url: `${api}/activities/${fx.activities.robots}`, payload: { title: 'x' } })).statusCode, 401);
   });
 });
+
+test('every change through the API is in the audit log, with who did it', async () => {
+  const { cookies } = await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' }, 'logboek@proef.example');
+  const call = asPerson(app, cookies);
+  const created = await call('POST', `${api}/themes`, { slug: 'logboekthema', name: 'Logboekthema' });
+  assert.equal(created.statusCode, 201);
+  assert.equal((await call('PATCH', `${api}/activities/${fx.activities.robots}`, { summary: 'Gewijzigd voor het logboek' })).statusCode, 200);
+  assert.equal((await call('POST', `${api}/activities/${fx.activities.water}/archive`)).statusCode, 200);
+  const refused = await call('PATCH', `${api}/activities/${fx.activities.robots}`, { minAge: 30 });
+  assert.equal(refused.statusCode, 400);
+  const events = await database.db
+    .selectFrom('audit_events')
+    .select(['action', 'actor_label', 'subject_id', 'details'])
+    .where('actor_label', '=', 'logboek@proef.example')
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    events.map((e) => [e.action, e.subject_id]),
+    [
+      ['catalogue.theme.created', String(created.json().id)],
+      ['catalogue.activity.updated', String(fx.activities.robots)],
+      ['catalogue.activity.archived', String(fx.activities.water)],
+    ],
+    'a refused change leaves no event',
+  );
+  assert.deepEqual(events[1]!.details, { fields: ['summary'] });
+});

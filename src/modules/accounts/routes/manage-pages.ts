@@ -1,9 +1,10 @@
+import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Role } from '../../../core/context.js';
-import { AppError, type FieldProblem } from '../../../core/errors.js';
+import { AppError, errors, type FieldProblem } from '../../../core/errors.js';
 import { IdParams } from '../../../http/schemas.js';
 import { t } from '../../../web/i18n/index.js';
 import { renderDocument } from '../../../web/render.js';
@@ -50,7 +51,9 @@ export async function managePages(plain: FastifyInstance): Promise<void> {
   app.get('/beheer', { schema: { ...hidden, querystring: Type.Object({ welkom: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
     const redirect = signInFirst(request, reply);
     if (redirect) return redirect;
-    const links = app.ctx.modules.flatMap((m) => m.manageLinks?.(request.actor, request.ecosystem.id) ?? []);
+    const links = manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id);
+    // Someone with nothing to manage here (another ecosystem's coordinator, a school contact for now) is refused like everywhere else.
+    if (links.length === 0) throw errors.forbidden();
     const page = ManagePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, links, welcome: request.query.welkom === '1' });
     return html(reply, page);
   });
@@ -63,6 +66,7 @@ export async function managePages(plain: FastifyInstance): Promise<void> {
       invitationChoices(database.db, ecosystemId),
     ]);
     const page = PeoplePage({
+      manageLinks: manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id),
       locale: request.locale,
       ecosystem: request.ecosystem,
       basePath: request.basePath,

@@ -87,10 +87,15 @@ export async function accountPages(plain: FastifyInstance): Promise<void> {
 
   app.get('/account', { schema: { ...hidden, querystring: Type.Object({ klaar: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
     if (request.actor.kind !== 'user') return reply.redirect(`/inloggen?volgende=${encodeURIComponent('/account')}`, 303);
+    const actor = request.actor;
+    const ecosystems = await app.ctx.ecosystems.all();
+    // Ecosystems where some module offers this person a management page.
+    const manageable = new Set(ecosystems.filter((e) => app.ctx.modules.some((m) => (m.manageLinks?.(actor, e.id) ?? []).length > 0)).map((e) => e.id));
     const page = AccountPage({
       locale: request.locale,
-      actor: request.actor,
-      ecosystems: await app.ctx.ecosystems.all(),
+      actor,
+      ecosystems,
+      manageable,
       csrfToken: request.csrfToken,
       passwordChanged: request.query.klaar === 'wachtwoord',
     });

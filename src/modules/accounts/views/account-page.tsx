@@ -5,7 +5,8 @@ import { Layout } from '../../../web/layout.js';
 import type { UserActor } from '../queries/actor-loader.js';
 
 /** The signed-in person's own page: who they are, their roles, and signing out. */
-export function AccountPage({ locale, actor, ecosystems, csrfToken, passwordChanged }: { locale: Locale; actor: UserActor; ecosystems: Ecosystem[]; csrfToken: string; passwordChanged: boolean }) {
+export function AccountPage(props: { locale: Locale; actor: UserActor; ecosystems: Ecosystem[]; csrfToken: string; passwordChanged: boolean; manageable: Set<number> }) {
+  const { locale, actor, ecosystems, csrfToken, passwordChanged, manageable } = props;
   const name = (id: number) => ecosystems.find((e) => e.id === id);
   return (
     <Layout title={t(locale, 'accounts.account.title')} locale={locale}>
@@ -41,11 +42,14 @@ export function AccountPage({ locale, actor, ecosystems, csrfToken, passwordChan
                     <a class="utrecht-link" href={`/e/${eco.slug}/`}>
                       {eco.name}
                     </a>
-                    {' — '}
-                    <a class="utrecht-link" href={`/e/${eco.slug}/beheer`}>
-                      {t(locale, 'accounts.account.manage')}
-                      <span class="visually-hidden"> {eco.name}</span>
-                    </a>
+                    {manageable.has(eco.id) && (
+                      <>
+                        {' · '}
+                        <a class="utrecht-link" href={`/e/${eco.slug}/beheer`}>
+                          {t(locale, 'manage.accountLink', { name: eco.name })}
+                        </a>
+                      </>
+                    )}
                   </>
                 )}
               </li>

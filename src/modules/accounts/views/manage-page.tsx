@@ -1,5 +1,6 @@
 import type { ManageLink } from '../../../core/modules.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
 import { Alert } from '../../../web/components/alert.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
@@ -8,26 +9,23 @@ import { Layout } from '../../../web/layout.js';
 export function ManagePage({ locale, ecosystem, basePath, links, welcome }: { locale: Locale; ecosystem: Ecosystem; basePath: string; links: ManageLink[]; welcome: boolean }) {
   return (
     <Layout title={t(locale, 'manage.title')} locale={locale} ecosystem={ecosystem} basePath={basePath}>
+      <ManageNav locale={locale} basePath={basePath} links={links} current="/beheer" />
       <h1 class="utrecht-heading-1">{t(locale, 'manage.title')}</h1>
       {welcome && (
         <Alert type="ok" role="status">
           <p class="utrecht-paragraph">{t(locale, 'accounts.invitation.accepted', { ecosystem: ecosystem.name })}</p>
         </Alert>
       )}
-      {links.length === 0 ? (
-        <p class="utrecht-paragraph">{t(locale, 'manage.nothing')}</p>
-      ) : (
-        <ul class="manage-list">
-          {links.map((link) => (
-            <li>
-              <a class="utrecht-link manage-list__link" href={`${basePath}${link.path}`}>
-                {t(locale, link.label)}
-              </a>
-              <p class="utrecht-paragraph">{t(locale, link.description)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul class="manage-list">
+        {links.map((link) => (
+          <li>
+            <a class="utrecht-link manage-list__link" href={`${basePath}${link.path}`}>
+              {t(locale, link.label)}
+            </a>
+            <p class="utrecht-paragraph">{t(locale, link.description)}</p>
+          </li>
+        ))}
+      </ul>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/account">
           {t(locale, 'accounts.account.title')}

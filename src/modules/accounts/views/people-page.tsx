@@ -1,3 +1,5 @@
+import type { ManageLink } from '../../../core/modules.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { Role } from '../../../core/context.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
@@ -19,6 +21,8 @@ export interface InviteForm {
 }
 
 export interface PeoplePageProps {
+  /** The management pages this person may open, for the menu. */
+  manageLinks: ManageLink[];
   locale: Locale;
   ecosystem: Ecosystem;
   basePath: string;
@@ -40,11 +44,7 @@ export function PeoplePage(props: PeoplePageProps) {
   const roleName = (role: Role) => t(locale, `accounts.role.${role}` as MessageKey);
   return (
     <Layout title={t(locale, 'accounts.people.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <p class="utrecht-paragraph breadcrumb">
-        <a class="utrecht-link" href={`${basePath}/beheer`}>
-          {t(locale, 'manage.title')}
-        </a>
-      </p>
+      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/mensen" />
       <h1 class="utrecht-heading-1">{t(locale, 'accounts.people.title')}</h1>
       <ErrorSummary problems={props.problems} locale={locale} />
       {props.notice && (

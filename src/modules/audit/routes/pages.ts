@@ -1,3 +1,4 @@
+import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -32,7 +33,7 @@ export async function auditPages(plain: FastifyInstance): Promise<void> {
         listAuditEvents(database.db, request.ecosystem.id, { actionPrefix: group || undefined, before: request.query.voor }),
         auditActionGroups(database.db, request.ecosystem.id),
       ]);
-      const page = AuditPage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, items, more, groups, group });
+      const page = AuditPage({ manageLinks: manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id), locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, items, more, groups, group });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocument(page));
     },
   );

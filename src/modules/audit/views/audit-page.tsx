@@ -1,3 +1,5 @@
+import type { ManageLink } from '../../../core/modules.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
 import type { AuditEvent } from '../db/schema.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { DataTable } from '../../../web/components/table.js';
@@ -8,6 +10,8 @@ import { Layout } from '../../../web/layout.js';
 type Row = Pick<AuditEvent, 'id' | 'actor_kind' | 'actor_label' | 'action' | 'subject_type' | 'subject_id' | 'details' | 'at'>;
 
 export interface AuditPageProps {
+  /** The management pages this person may open, for the menu. */
+  manageLinks: ManageLink[];
   locale: Locale;
   ecosystem: Ecosystem;
   basePath: string;
@@ -36,11 +40,7 @@ export function AuditPage(props: AuditPageProps) {
   const last = props.items[props.items.length - 1];
   return (
     <Layout title={t(locale, 'audit.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <p class="utrecht-paragraph breadcrumb">
-        <a class="utrecht-link" href={`${basePath}/beheer`}>
-          {t(locale, 'manage.title')}
-        </a>
-      </p>
+      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/logboek" />
       <h1 class="utrecht-heading-1">{t(locale, 'audit.title')}</h1>
       <p class="utrecht-paragraph">{t(locale, 'audit.intro', { ecosystem: props.ecosystem.name })}</p>
       <form class="utrecht-form inline-filter" method="get" action={`${basePath}/beheer/logboek`}>

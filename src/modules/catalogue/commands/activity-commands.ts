@@ -1,4 +1,6 @@
+import type { Actor } from '../../../core/context.js';
 import { errors, type FieldProblem } from '../../../core/errors.js';
+import { recordAudit } from '../../audit/commands/audit-recorder.js';
 import type { Tx } from '../../../db/database.js';
 import type { Activity } from '../db/schema.js';
 import type { ActivityInput, ActivityPatch } from '../schemas.js';
@@ -173,4 +175,63 @@ export async function archiveActivity(tx: Tx, ecosystemId: number, id: number): 
     .executeTakeFirst();
   if (!activity) throw errors.notFound('activity');
   return activity;
+}
+
+/**
+ * Copies an activity as a new draft of the same organisation: every field,
+ * its themes, co-providers and next steps, but no sessions (a copy is for a
+ * new run, whose dates are not known yet). Archived activities may be copied too.
+ */
+export async function duplicateActivity(tx: Tx, actor: Actor, ecosystemId: number, id: number, titleFor: (title: string) => string): Promise<Activity> {
+  const source = await tx.db.selectFrom('activities').selectAll().where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
+  if (!source) throw errors.notFound('activity');
+  const copy = await tx.db
+    .insertInto('activities')
+    .values({
+      ecosystem_id: ecosystemId,
+      organisation_id: source.organisation_id,
+      title: titleFor(source.title).slice(0, 200),
+      summary: source.summary,
+      description: source.description,
+      format: source.format,
+      setting: source.setting,
+      min_age: source.min_age,
+      max_age: source.max_age,
+      school_groups: source.school_groups,
+      level: source.level,
+      price_cents: source.price_cents,
+      price_note: source.price_note,
+      reductions: source.reductions,
+      accessibility: source.accessibility,
+      languages: source.languages,
+      location_id: source.location_id,
+      online: source.online,
+      registration_mode: source.registration_mode,
+      curriculum_goals: source.curriculum_goals,
+      status: 'draft',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx.db
+    .insertInto('activity_themes')
+    .columns(['ecosystem_id', 'activity_id', 'theme_id'])
+    .expression((eb) => eb.selectFrom('activity_themes').select([eb.val(ecosystemId).as('e'), eb.val(copy.id).as('a'), 'theme_id']).where('activity_id', '=', id))
+    .execute();
+  await tx.db
+    .insertInto('activity_co_providers')
+    .columns(['ecosystem_id', 'activity_id', 'organisation_id'])
+    .expression((eb) => eb.selectFrom('activity_co_providers').select([eb.val(ecosystemId).as('e'), eb.val(copy.id).as('a'), 'organisation_id']).where('activity_id', '=', id))
+    .execute();
+  await tx.db
+    .insertInto('next_steps')
+    .columns(['ecosystem_id', 'from_activity_id', 'to_activity_id', 'kind', 'reason', 'position'])
+    .expression((eb) =>
+      eb
+        .selectFrom('next_steps')
+        .select([eb.val(ecosystemId).as('e'), eb.val(copy.id).as('f'), 'to_activity_id', 'kind', 'reason', 'position'])
+        .where('from_activity_id', '=', id),
+    )
+    .execute();
+  await recordAudit(tx, actor, { ecosystemId, action: 'catalogue.activity.duplicated', subjectType: 'activity', subjectId: copy.id, details: { from: id } });
+  return copy;
 }

@@ -55,6 +55,7 @@ export async function archiveOrganisation(tx: Tx, ecosystemId: number, id: numbe
 
 function normalisePostcode(postcode: string | undefined): string | undefined {
   if (postcode === undefined) return undefined;
+  if (postcode.trim() === '') return '';
   const compact = postcode.replace(/\s+/g, '').toUpperCase();
   return `${compact.slice(0, 4)} ${compact.slice(4)}`;
 }

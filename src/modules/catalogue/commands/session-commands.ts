@@ -1,4 +1,8 @@
+import type { Actor } from '../../../core/context.js';
 import { errors, type FieldProblem } from '../../../core/errors.js';
+import { isoDay as isoDayInAmsterdam } from '../../../web/format.js';
+import { recordAudit } from '../../audit/commands/audit-recorder.js';
+import { amsterdamInstant, weeklyDays, type WeeklySeriesForm } from '../forms.js';
 import type { Tx } from '../../../db/database.js';
 import type { Session } from '../db/schema.js';
 import type { NextStep } from '../db/schema.js';
@@ -124,4 +128,52 @@ export async function createNextStep(tx: Tx, ecosystemId: number, fromActivityId
 export async function deleteNextStep(tx: Tx, ecosystemId: number, id: number): Promise<void> {
   const result = await tx.db.deleteFrom('next_steps').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
   if (result.numDeletedRows === 0n) throw errors.notFound('nextStep');
+}
+
+/** A series has at most this many sessions: two years of weekly meetings. */
+export const maxSeriesSessions = 105;
+
+/**
+ * Plans a weekly series in one step: every week on the weekday from `from` to
+ * `until`, except the days in `skip` (holidays), each at the same Amsterdam
+ * wall-clock times, summer time or not. All sessions or none.
+ */
+export async function createWeeklySessions(tx: Tx, actor: Actor, ecosystemId: number, activityId: number, series: WeeklySeriesForm, now = new Date()): Promise<Session[]> {
+  await activityForChange(tx, ecosystemId, activityId);
+  const problems: FieldProblem[] = [];
+  const today = isoDayInAmsterdam(now);
+  if (series.from < today) problems.push({ field: 'from', key: 'manage.field.series.past' });
+  if (series.until < series.from) problems.push({ field: 'until', key: 'manage.field.series.order' });
+  else if (series.startTime >= series.endTime) problems.push({ field: 'endTime', key: 'manage.field.time.order' });
+  const all = problems.length > 0 ? [] : weeklyDays(series.weekday, series.from, series.until);
+  const wrong = series.skip.find((d) => !all.includes(d));
+  if (problems.length === 0 && wrong) problems.push({ field: 'skip', key: 'manage.field.skip.notInSeries', params: { value: wrong } });
+  const days = all.filter((d) => !series.skip.includes(d));
+  if (problems.length === 0 && days.length === 0) problems.push({ field: 'until', key: 'manage.field.series.empty' });
+  if (problems.length === 0 && days.length > maxSeriesSessions) problems.push({ field: 'until', key: 'manage.field.series.tooMany', params: { max: maxSeriesSessions } });
+  if (problems.length > 0) throw errors.invalidInput(problems);
+
+  const sessions = await tx.db
+    .insertInto('sessions')
+    .values(
+      days.map((day) => ({
+        ecosystem_id: ecosystemId,
+        activity_id: activityId,
+        starts_at: amsterdamInstant(day, series.startTime),
+        ends_at: amsterdamInstant(day, series.endTime),
+        capacity: series.capacity,
+        note: series.note,
+      })),
+    )
+    .returningAll()
+    .execute();
+  await refreshLastSession(tx, ecosystemId, activityId);
+  await recordAudit(tx, actor, {
+    ecosystemId,
+    action: 'catalogue.session.seriesCreated',
+    subjectType: 'activity',
+    subjectId: activityId,
+    details: { weekday: series.weekday, from: series.from, until: series.until, skipped: series.skip, count: sessions.length },
+  });
+  return sessions;
 }

@@ -1,3 +1,6 @@
+import type { Tx } from '../../../db/database.js';
+import { audited } from './manage-helpers.js';
+import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +34,7 @@ export async function catalogueAdminPages(plain: FastifyInstance): Promise<void>
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(renderDocument(ReviewQueuePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, items, csrfToken: request.csrfToken, done })));
+        .send(renderDocument(ReviewQueuePage({ manageLinks: manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id), locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, items, csrfToken: request.csrfToken, done })));
     },
   );
 
@@ -40,7 +43,7 @@ export async function catalogueAdminPages(plain: FastifyInstance): Promise<void>
     { schema: { hide: true, params: IdParams, body: Type.Object({ _csrf: Type.String() }) } },
     async (request, reply) => {
       authorize(request.actor, 'activity.publish', { ecosystemId: request.ecosystem.id });
-      await database.transaction((tx) => publishActivity(tx, request.ecosystem.id, request.params.id));
+      await audited(request, () => ({ action: 'catalogue.activity.published', subjectType: 'activity', subjectId: request.params.id }), (tx: Tx) => publishActivity(tx, request.ecosystem.id, request.params.id));
       return reply.redirect(`${request.basePath}/beheer/beoordelen?klaar=gepubliceerd`, 303);
     },
   );
@@ -50,7 +53,9 @@ export async function catalogueAdminPages(plain: FastifyInstance): Promise<void>
     { schema: { hide: true, params: IdParams, body: Type.Object({ _csrf: Type.String(), comment: Type.String({ minLength: 1, maxLength: 2000 }) }) } },
     async (request, reply) => {
       authorize(request.actor, 'activity.return', { ecosystemId: request.ecosystem.id });
-      await database.transaction((tx) => returnActivity(tx, request.ecosystem.id, request.params.id, request.body.comment));
+      await audited(request, () => ({ action: 'catalogue.activity.returned', subjectType: 'activity', subjectId: request.params.id, details: { comment: request.body.comment } }), (tx: Tx) =>
+        returnActivity(tx, request.ecosystem.id, request.params.id, request.body.comment),
+      );
       return reply.redirect(`${request.basePath}/beheer/beoordelen?klaar=teruggestuurd`, 303);
     },
   );

@@ -1,3 +1,5 @@
+import type { Tx } from '../../../db/database.js';
+import { audited } from './manage-helpers.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -123,7 +125,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       const scope = { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId };
       authorize(request.actor, 'activity.create', scope);
       if (request.body.status === 'published') authorize(request.actor, 'activity.publish', scope);
-      const activity = await database.transaction((tx) => activities.createActivity(tx, request.ecosystem.id, request.body));
+      const activity = await audited(request, (r) => ({ action: 'catalogue.activity.created', subjectType: 'activity', subjectId: r.id, details: { title: r.title, organisationId: r.organisation_id } }), (tx: Tx) => activities.createActivity(tx, request.ecosystem.id, request.body));
       reply.code(201).header('location', absoluteUrl(request, `/api/v1/activities/${activity.id}`));
       return activityResponse(request, activity.id);
     },
@@ -148,7 +150,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       if (request.body.organisationId !== undefined) {
         authorize(request.actor, 'activity.create', { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId });
       }
-      await database.transaction((tx) => activities.updateActivity(tx, request.ecosystem.id, request.params.id, request.body));
+      await audited(request, () => ({ action: 'catalogue.activity.updated', subjectType: 'activity', subjectId: request.params.id, details: { fields: Object.keys(request.body) } }), (tx: Tx) => activities.updateActivity(tx, request.ecosystem.id, request.params.id, request.body));
       return activityResponse(request, request.params.id);
     },
   );
@@ -158,7 +160,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Activiteiten'], summary: 'Activiteit publiceren', security, params: IdParams, response: withErrors({ 200: S.Activity }) } },
     async (request) => {
       await authorizeOn(request, 'activity.publish', 'activity', request.params.id);
-      await database.transaction((tx) => activities.publishActivity(tx, request.ecosystem.id, request.params.id));
+      await audited(request, () => ({ action: 'catalogue.activity.published', subjectType: 'activity', subjectId: request.params.id }), (tx: Tx) => activities.publishActivity(tx, request.ecosystem.id, request.params.id));
       return activityResponse(request, request.params.id);
     },
   );
@@ -177,7 +179,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await authorizeOn(request, 'activity.submit', 'activity', request.params.id);
-      await database.transaction((tx) => activities.submitActivity(tx, request.ecosystem.id, request.params.id));
+      await audited(request, () => ({ action: 'catalogue.activity.submitted', subjectType: 'activity', subjectId: request.params.id }), (tx: Tx) => activities.submitActivity(tx, request.ecosystem.id, request.params.id));
       return activityResponse(request, request.params.id);
     },
   );
@@ -196,7 +198,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await authorizeOn(request, 'activity.return', 'activity', request.params.id);
-      await database.transaction((tx) => activities.returnActivity(tx, request.ecosystem.id, request.params.id, request.body.comment));
+      await audited(request, () => ({ action: 'catalogue.activity.returned', subjectType: 'activity', subjectId: request.params.id, details: { comment: request.body.comment } }), (tx: Tx) => activities.returnActivity(tx, request.ecosystem.id, request.params.id, request.body.comment));
       return activityResponse(request, request.params.id);
     },
   );
@@ -215,7 +217,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await authorizeOn(request, 'activity.archive', 'activity', request.params.id);
-      await database.transaction((tx) => activities.archiveActivity(tx, request.ecosystem.id, request.params.id));
+      await audited(request, () => ({ action: 'catalogue.activity.archived', subjectType: 'activity', subjectId: request.params.id }), (tx: Tx) => activities.archiveActivity(tx, request.ecosystem.id, request.params.id));
       return activityResponse(request, request.params.id);
     },
   );
@@ -235,7 +237,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await authorizeOn(request, 'activity.update', 'activity', request.params.id);
-      const session = await database.transaction((tx) => sessions.createSession(tx, request.ecosystem.id, request.params.id, request.body));
+      const session = await audited(request, (r) => ({ action: 'catalogue.session.created', subjectType: 'session', subjectId: r.id, details: { activityId: request.params.id } }), (tx: Tx) => sessions.createSession(tx, request.ecosystem.id, request.params.id, request.body));
       return reply.code(201).send(sessionJson(session));
     },
   );
@@ -254,7 +256,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await authorizeOn(request, 'activity.update', 'session', request.params.id);
-      return sessionJson(await database.transaction((tx) => sessions.updateSession(tx, request.ecosystem.id, request.params.id, request.body)));
+      return sessionJson(await audited(request, () => ({ action: 'catalogue.session.updated', subjectType: 'session', subjectId: request.params.id, details: { fields: Object.keys(request.body) } }), (tx: Tx) => sessions.updateSession(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
 
@@ -263,7 +265,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Bijeenkomsten'], summary: 'Bijeenkomst afzeggen', security, params: IdParams, response: withErrors({ 200: S.SessionOut }) } },
     async (request) => {
       await authorizeOn(request, 'activity.update', 'session', request.params.id);
-      return sessionJson(await database.transaction((tx) => sessions.cancelSession(tx, request.ecosystem.id, request.params.id)));
+      return sessionJson(await audited(request, () => ({ action: 'catalogue.session.cancelled', subjectType: 'session', subjectId: request.params.id }), (tx: Tx) => sessions.cancelSession(tx, request.ecosystem.id, request.params.id)));
     },
   );
 
@@ -283,7 +285,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await authorizeOn(request, 'activity.update', 'activity', request.params.id);
-      const step = await database.transaction((tx) => sessions.createNextStep(tx, request.ecosystem.id, request.params.id, request.body));
+      const step = await audited(request, (r) => ({ action: 'catalogue.next_step.created', subjectType: 'next_step', subjectId: r.id, details: { from: request.params.id, to: request.body.toActivityId, kind: request.body.kind } }), (tx: Tx) => sessions.createNextStep(tx, request.ecosystem.id, request.params.id, request.body));
       return reply.code(201).send({ id: step.id });
     },
   );
@@ -293,7 +295,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Vervolgstappen'], summary: 'Vervolgstap verwijderen', security, params: IdParams, response: { 204: Type.Null(), 401: ErrorResponse, 404: ErrorResponse } } },
     async (request, reply) => {
       await authorizeOn(request, 'activity.update', 'nextStep', request.params.id);
-      await database.transaction((tx) => sessions.deleteNextStep(tx, request.ecosystem.id, request.params.id));
+      await audited(request, () => ({ action: 'catalogue.next_step.deleted', subjectType: 'next_step', subjectId: request.params.id }), (tx: Tx) => sessions.deleteNextStep(tx, request.ecosystem.id, request.params.id));
       return reply.code(204).send(null);
     },
   );
@@ -331,7 +333,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Organisaties'], summary: 'Nieuwe organisatie', security, body: S.OrganisationInput, response: withErrors({ 201: S.Organisation }) } },
     async (request, reply) => {
       authorize(request.actor, 'organisation.create', { ecosystemId: request.ecosystem.id });
-      const row = await database.transaction((tx) => organisations.createOrganisation(tx, request.ecosystem.id, request.body));
+      const row = await audited(request, (r) => ({ action: 'catalogue.organisation.created', subjectType: 'organisation', subjectId: r.id, details: { name: r.name } }), (tx: Tx) => organisations.createOrganisation(tx, request.ecosystem.id, request.body));
       return reply.code(201).send(organisationJson(row));
     },
   );
@@ -343,7 +345,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       authorize(request.actor, 'organisation.update', { ecosystemId: request.ecosystem.id, organisationId: request.params.id });
-      return organisationJson(await database.transaction((tx) => organisations.updateOrganisation(tx, request.ecosystem.id, request.params.id, request.body)));
+      return organisationJson(await audited(request, () => ({ action: 'catalogue.organisation.updated', subjectType: 'organisation', subjectId: request.params.id, details: { fields: Object.keys(request.body) } }), (tx: Tx) => organisations.updateOrganisation(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
 
@@ -352,7 +354,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Organisaties'], summary: 'Organisatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Organisation }) } },
     async (request) => {
       authorize(request.actor, 'organisation.archive', { ecosystemId: request.ecosystem.id, organisationId: request.params.id });
-      return organisationJson(await database.transaction((tx) => organisations.archiveOrganisation(tx, request.ecosystem.id, request.params.id)));
+      return organisationJson(await audited(request, () => ({ action: 'catalogue.organisation.archived', subjectType: 'organisation', subjectId: request.params.id }), (tx: Tx) => organisations.archiveOrganisation(tx, request.ecosystem.id, request.params.id)));
     },
   );
 
@@ -391,7 +393,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Locaties'], summary: 'Nieuwe locatie', security, body: S.LocationInput, response: withErrors({ 201: S.Location }) } },
     async (request, reply) => {
       authorize(request.actor, 'location.create', { ecosystemId: request.ecosystem.id, organisationId: request.body.organisationId });
-      const row = await database.transaction((tx) => organisations.createLocation(tx, request.ecosystem.id, request.body));
+      const row = await audited(request, (r) => ({ action: 'catalogue.location.created', subjectType: 'location', subjectId: r.id, details: { name: r.name, organisationId: r.organisation_id } }), (tx: Tx) => organisations.createLocation(tx, request.ecosystem.id, request.body));
       return reply.code(201).send(locationJson(row));
     },
   );
@@ -401,7 +403,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Locaties'], summary: 'Locatie wijzigen', security, params: IdParams, body: S.LocationPatch, response: withErrors({ 200: S.Location }) } },
     async (request) => {
       await authorizeOn(request, 'location.update', 'location', request.params.id);
-      return locationJson(await database.transaction((tx) => organisations.updateLocation(tx, request.ecosystem.id, request.params.id, request.body)));
+      return locationJson(await audited(request, () => ({ action: 'catalogue.location.updated', subjectType: 'location', subjectId: request.params.id, details: { fields: Object.keys(request.body) } }), (tx: Tx) => organisations.updateLocation(tx, request.ecosystem.id, request.params.id, request.body)));
     },
   );
 
@@ -410,7 +412,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Locaties'], summary: 'Locatie archiveren', security, params: IdParams, response: withErrors({ 200: S.Location }) } },
     async (request) => {
       await authorizeOn(request, 'location.archive', 'location', request.params.id);
-      return locationJson(await database.transaction((tx) => organisations.archiveLocation(tx, request.ecosystem.id, request.params.id)));
+      return locationJson(await audited(request, () => ({ action: 'catalogue.location.archived', subjectType: 'location', subjectId: request.params.id }), (tx: Tx) => organisations.archiveLocation(tx, request.ecosystem.id, request.params.id)));
     },
   );
 
@@ -432,7 +434,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Thema’s'], summary: 'Nieuw thema', security, body: S.ThemeInput, response: withErrors({ 201: S.Theme }) } },
     async (request, reply) => {
       authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
-      const row = await database.transaction((tx) => themes.createTheme(tx, request.ecosystem.id, request.body));
+      const row = await audited(request, (r) => ({ action: 'catalogue.theme.created', subjectType: 'theme', subjectId: r.id, details: { slug: r.slug } }), (tx: Tx) => themes.createTheme(tx, request.ecosystem.id, request.body));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return reply.code(201).send(themeJson(row));
     },
@@ -443,7 +445,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     { schema: { tags: ['Thema’s'], summary: 'Thema wijzigen', security, params: IdParams, body: S.ThemePatch, response: withErrors({ 200: S.Theme }) } },
     async (request) => {
       authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
-      const row = await database.transaction((tx) => themes.updateTheme(tx, request.ecosystem.id, request.params.id, request.body));
+      const row = await audited(request, () => ({ action: 'catalogue.theme.updated', subjectType: 'theme', subjectId: request.params.id, details: { fields: Object.keys(request.body) } }), (tx: Tx) => themes.updateTheme(tx, request.ecosystem.id, request.params.id, request.body));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return themeJson(row);
     },
@@ -463,7 +465,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     },
     async (request) => {
       authorize(request.actor, 'theme.manage', { ecosystemId: request.ecosystem.id });
-      const row = await database.transaction((tx) => themes.archiveTheme(tx, request.ecosystem.id, request.params.id));
+      const row = await audited(request, () => ({ action: 'catalogue.theme.archived', subjectType: 'theme', subjectId: request.params.id }), (tx: Tx) => themes.archiveTheme(tx, request.ecosystem.id, request.params.id));
       app.ctx.ecosystems.forgetThemes(request.ecosystem.id);
       return themeJson(row);
     },

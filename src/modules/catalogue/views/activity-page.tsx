@@ -15,6 +15,8 @@ export interface ActivityPageProps {
   url: string;
   jsonLd: unknown;
   now: Date;
+  /** Shown to its partner before publishing: a banner says so, with the way back to managing it. */
+  preview?: { status: string; backHref: string } | undefined;
 }
 
 function Fact({ label, children }: { label: string; children: preact.ComponentChildren }) {
@@ -42,17 +44,30 @@ export function ActivityPage(props: ActivityPageProps) {
       canonical={props.url.split('?')[0]}
       jsonLd={props.jsonLd}
     >
-      <p class="utrecht-paragraph back-link">
-        <a class="utrecht-link" href={`${basePath}/zoeken${query}`}>
-          {t(locale, 'activity.backToResults')}
-        </a>
-      </p>
+      {props.preview ? (
+        <Alert type="warning" role="status" class="preview-banner">
+          <p class="utrecht-paragraph">
+            <strong>{t(locale, 'preview.banner', { status: props.preview.status })}</strong>
+          </p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={props.preview.backHref}>
+              {t(locale, 'preview.back')}
+            </a>
+          </p>
+        </Alert>
+      ) : (
+        <p class="utrecht-paragraph back-link">
+          <a class="utrecht-link" href={`${basePath}/zoeken${query}`}>
+            {t(locale, 'activity.backToResults')}
+          </a>
+        </p>
+      )}
       <article>
         <header class="activity-header">
           <h1 class="utrecht-heading-1">{a.title}</h1>
           {a.summary && <p class="utrecht-paragraph utrecht-paragraph--lead">{a.summary}</p>}
         </header>
-        {a.status !== 'published' && (
+        {a.status !== 'published' && !props.preview && (
           <Alert type="warning" role="status">
             <p class="utrecht-paragraph">{a.status === 'archived' ? t(locale, 'activity.archived') : t(locale, 'activity.notPublished')}</p>
           </Alert>

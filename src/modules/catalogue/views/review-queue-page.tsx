@@ -1,3 +1,5 @@
+import type { ManageLink } from '../../../core/modules.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { Alert } from '../../../web/components/alert.js';
 import { formatDay } from '../../../web/format.js';
@@ -12,6 +14,8 @@ export interface ReviewQueuePageProps {
   items: SubmittedActivity[];
   csrfToken: string;
   done: 'published' | 'returned' | undefined;
+  /** The management pages this person may open, for the menu. */
+  manageLinks: ManageLink[];
 }
 
 /** The coordinator's review queue: publish what partners submitted, or send it back saying what to change. */
@@ -19,6 +23,7 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
   const { locale, basePath } = props;
   return (
     <Layout title={t(locale, 'review.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
+      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/beoordelen" />
       <h1 class="utrecht-heading-1">{t(locale, 'review.title')}</h1>
       {props.done && (
         <Alert type="ok" role="status">

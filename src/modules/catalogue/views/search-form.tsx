@@ -29,7 +29,7 @@ function value(raw: RawQuery, name: string): string {
 }
 
 /** The field's error message, linked to the input with aria-describedby. */
-function FieldError({ id, problems, field, locale }: { id: string; problems: FieldProblem[]; field: string; locale: Locale }) {
+export function FieldError({ id, problems, field, locale }: { id: string; problems: FieldProblem[]; field: string; locale: Locale }) {
   const mine = problems.filter((p) => p.field === field);
   if (mine.length === 0) return null;
   return (
@@ -40,7 +40,7 @@ function FieldError({ id, problems, field, locale }: { id: string; problems: Fie
 }
 
 /** A fieldset of checkboxes sharing one query parameter, with its error linked to it. */
-function CheckboxGroup(props: {
+export function CheckboxGroup(props: {
   field: string;
   idPrefix: string;
   legend: string;

@@ -1,3 +1,4 @@
+import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,7 +23,7 @@ export async function settingsPages(plain: FastifyInstance): Promise<void> {
 
   function page(request: FastifyRequest, reply: FastifyReply, form: SettingsInput, problems: FieldProblem[], saved: boolean) {
     const html = renderDocument(
-      SettingsPage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, csrfToken: request.csrfToken, form, problems, saved }),
+      SettingsPage({ manageLinks: manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id), locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, csrfToken: request.csrfToken, form, problems, saved }),
     );
     return reply.code(problems.length ? 400 : 200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   }

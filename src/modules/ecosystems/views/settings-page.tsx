@@ -1,3 +1,5 @@
+import type { ManageLink } from '../../../core/modules.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { Ecosystem } from '../db/schema.js';
 import { Alert } from '../../../web/components/alert.js';
@@ -7,6 +9,8 @@ import { Layout } from '../../../web/layout.js';
 import type { SettingsInput } from '../commands/settings-updater.js';
 
 export interface SettingsPageProps {
+  /** The management pages this person may open, for the menu. */
+  manageLinks: ManageLink[];
   locale: Locale;
   ecosystem: Ecosystem;
   basePath: string;
@@ -21,11 +25,7 @@ export function SettingsPage(props: SettingsPageProps) {
   const { locale, form, problems } = props;
   return (
     <Layout title={t(locale, 'settings.title')} locale={locale} ecosystem={props.ecosystem} basePath={props.basePath}>
-      <p class="utrecht-paragraph breadcrumb">
-        <a class="utrecht-link" href={`${props.basePath}/beheer`}>
-          {t(locale, 'manage.title')}
-        </a>
-      </p>
+      <ManageNav locale={locale} basePath={props.basePath} links={props.manageLinks} current="/beheer/instellingen" />
       <h1 class="utrecht-heading-1">{t(locale, 'settings.title')}</h1>
       <ErrorSummary problems={problems} locale={locale} />
       {props.saved && (

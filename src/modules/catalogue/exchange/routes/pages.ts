@@ -1,3 +1,4 @@
+import { manageLinksFor } from '../../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -60,7 +61,7 @@ export async function offerExchangePages(plain: FastifyInstance): Promise<void> 
   });
 
   /** What the exchange page offers this person; 403 if nothing. */
-  async function pageProps(request: FastifyRequest): Promise<Omit<ExchangePageProps, 'locale' | 'ecosystem' | 'basePath' | 'csrfToken'>> {
+  async function pageProps(request: FastifyRequest): Promise<Omit<ExchangePageProps, 'locale' | 'ecosystem' | 'basePath' | 'csrfToken' | 'manageLinks'>> {
     const ecosystemId = request.ecosystem.id;
     const [importOrganisations, exportOrganisations] = await Promise.all([
       organisationsFor(db, request.actor, ecosystemId, 'offer.import'),
@@ -74,11 +75,11 @@ export async function offerExchangePages(plain: FastifyInstance): Promise<void> 
     return { importOrganisations, importByColumn, exportOrganisations, exportEcosystem };
   }
 
-  function page(request: FastifyRequest, reply: FastifyReply, props: Omit<ExchangePageProps, 'locale' | 'ecosystem' | 'basePath' | 'csrfToken'>) {
+  function page(request: FastifyRequest, reply: FastifyReply, props: Omit<ExchangePageProps, 'locale' | 'ecosystem' | 'basePath' | 'csrfToken' | 'manageLinks'>) {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(renderDocument(ExchangePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, csrfToken: request.csrfToken, ...props })));
+      .send(renderDocument(ExchangePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, csrfToken: request.csrfToken, manageLinks: manageLinksFor(app.ctx.modules, request.actor, request.ecosystem.id), ...props })));
   }
 
   app.get(

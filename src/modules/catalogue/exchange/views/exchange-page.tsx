@@ -1,3 +1,5 @@
+import type { ManageLink } from '../../../../core/modules.js';
+import { ManageNav } from '../../../../web/components/manage-nav.js';
 import type { Ecosystem } from '../../../ecosystems/db/schema.js';
 import { Alert } from '../../../../web/components/alert.js';
 import { t, type Locale } from '../../../../web/i18n/index.js';
@@ -7,6 +9,8 @@ import type { ImportProblemOut } from '../problems.js';
 import { ProblemTable } from './problem-table.js';
 
 export interface ExchangePageProps {
+  /** The management pages this person may open, for the menu. */
+  manageLinks: ManageLink[];
   locale: Locale;
   ecosystem: Ecosystem;
   basePath: string;
@@ -41,6 +45,7 @@ export function ExchangePage(props: ExchangePageProps) {
   );
   return (
     <Layout title={t(locale, 'exchange.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
+      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/aanbod/importeren" />
       <h1 class="utrecht-heading-1">{t(locale, 'exchange.title')}</h1>
       {props.done && (
         <Alert type="ok" role="status">
