@@ -2,16 +2,20 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { columns } from '../../src/modules/catalogue/exchange/columns.js';
+import { toCsv } from '../../src/modules/catalogue/exchange/sheet-writer.js';
 import { grantRole } from '../../src/modules/accounts/commands/membership-commands.js';
 import { createUser } from '../../src/modules/accounts/commands/user-creator.js';
 import { testApp, testDatabase } from '../helpers/build-app.js';
-import { createFixture, type Fixture } from '../helpers/factories.js';
+import { createFixture, inDays, type Fixture } from '../helpers/factories.js';
 import { captureSmtp } from '../helpers/smtp.js';
 import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
 
 /**
  * A coordinator brings a partner on board in Chromium: invites by e-mail, the
- * partner follows the link from a real SMTP message and sets a password.
+ * partner follows the link from a real SMTP message and sets a password,
+ * imports a spreadsheet (one bad row first), submits; the coordinator
+ * publishes, and the activity is in the wegwijzer.
  */
 const database = await testDatabase();
 const smtp = await captureSmtp();
@@ -78,7 +82,7 @@ describe('bringing a partner on board', () => {
     await coordinator.getByRole('link', { name: /Beheer/ }).first().click();
     await coordinator.waitForURL(/\/e\/proef\/beheer$/);
     await expectAccessible(coordinator, 'manage page');
-    await coordinator.getByRole('link', { name: 'Mensen en rollen' }).click();
+    await coordinator.getByRole('link', { name: 'Mensen en rollen' }).first().click();
     await expectAccessible(coordinator, 'people page');
 
     // A mistake first: a partner editor needs an organisation.
@@ -136,6 +140,59 @@ describe('bringing a partner on board', () => {
     await expectAccessible(other, 'sign-in-link confirmation');
     await other.getByRole('button', { name: 'Inloggen' }).click();
     await other.getByText('Je bent ingelogd als Paula Partner (partner@proef.example).').waitFor();
+  });
+
+  test('the partner imports a spreadsheet with one bad row, fixes it, imports and submits', async () => {
+    const page = await newPage();
+    await signIn(page, 'partner@proef.example', 'een heel nieuw wachtwoord');
+    await page.goto(`${base}/e/proef/beheer`);
+    await page.getByRole('link', { name: 'Aanbod importeren en exporteren' }).first().click();
+    await expectAccessible(page, 'import page');
+    const day = (n: number) => inDays(n).toISOString().slice(0, 10);
+    const row = (values: Record<string, string>) => columns.map((c) => values[c.header] ?? '');
+    const activity = (over: Record<string, string>) =>
+      row({
+        'Eigen id': 'VOG-1', Titel: 'Vogels kijken bij de bieb', 'Thema’s': 'Natuur, milieu en duurzaamheid', Vorm: 'Excursie', 'Binnen/buiten school': 'Buiten school',
+        'Leeftijd van': '8', 'Leeftijd tot': '12', Niveau: 'Kennismaken', Aanmelden: 'Aanmelden', Locatie: 'Bieb Centrum', Sessies: `${day(20)} 14:00-16:00 (15)`,
+        ...over,
+      });
+    const second = { 'Eigen id': 'VOG-2', Titel: 'Uilenballen pluizen' };
+
+    await page.locator('#veld-bestand').setInputFiles({ name: 'aanbod.csv', mimeType: 'text/csv', buffer: toCsv([activity({}), activity({ ...second, 'Leeftijd van': '14', 'Leeftijd tot': '10' })]) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('Leeftijd tot (10) is lager dan Leeftijd van (14).').waitFor();
+    await page.getByRole('cell', { name: '3' }).first().waitFor();
+    await expectAccessible(page, 'preview with a problem');
+
+    await page.getByRole('link', { name: 'Een ander bestand uploaden' }).click();
+    await page.locator('#veld-bestand').setInputFiles({ name: 'aanbod.csv', mimeType: 'text/csv', buffer: toCsv([activity({}), activity({ ...second, 'Leeftijd van': '10', 'Leeftijd tot': '14' })]) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('Alle rijen zijn in orde.').waitFor();
+    await expectAccessible(page, 'preview without problems');
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('Klaar: 2 nieuwe en 0 bijgewerkte activiteiten.', { exact: false }).waitFor();
+
+    await page.getByRole('link', { name: 'Mijn aanbod' }).first().click();
+    await expectAccessible(page, 'my offer');
+    await page.getByRole('link', { name: 'Vogels kijken bij de bieb' }).click();
+    await page.getByRole('button', { name: 'Indienen ter beoordeling' }).click();
+    await page.getByText('De activiteit is ingediend.').waitFor();
+  });
+
+  test('the coordinator publishes it, and it is in the wegwijzer', async () => {
+    await coordinator.goto(`${base}/e/proef/beheer/beoordelen`);
+    await expectAccessible(coordinator, 'review queue');
+    const card = coordinator.locator('article', { hasText: 'Vogels kijken bij de bieb' });
+    await card.getByRole('button', { name: 'Publiceren' }).click();
+    await coordinator.getByText('De activiteit is gepubliceerd en staat nu in de wegwijzer.').waitFor();
+
+    const visitor = await newPage();
+    await visitor.goto(`${base}/e/proef/zoeken?q=vogels`);
+    await visitor.getByRole('link', { name: 'Vogels kijken bij de bieb' }).click();
+    await visitor.getByRole('heading', { name: 'Vogels kijken bij de bieb', level: 1 }).waitFor();
+    // The draft that was not submitted stays out of sight.
+    await visitor.goto(`${base}/e/proef/zoeken?q=uilenballen`);
+    assert.equal(await visitor.getByRole('link', { name: 'Uilenballen pluizen' }).count(), 0);
   });
 
   test('the coordinator’s settings and log, and the administrator’s outbox, are accessible', async () => {
