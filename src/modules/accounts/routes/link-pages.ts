@@ -1,10 +1,9 @@
+import { sendPrivatePage } from '../../../http/pages.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem } from '../../../core/errors.js';
 import { ensureCsrfToken, setSessionCookie } from '../../../http/session.js';
-import { renderDocument } from '../../../web/render.js';
 import { acceptInvitation, checkEmail, findOpenInvitation, type MailSettings } from '../commands/invitation-commands.js';
 import { peekLoginToken, resetPassword, sendLoginLink, useLoginToken } from '../commands/login-token-commands.js';
 import { startSession } from '../commands/session-commands.js';
@@ -18,10 +17,6 @@ const linkLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 // Following links: tokens carry 256 bits, so this only stops noise.
 const tokenLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
-
-function html(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocument(page));
-}
 
 /** Field problems of a command's invalid-input error, to show beside the form; anything else propagates. */
 async function problemsOf(work: () => Promise<void>): Promise<FieldProblem[]> {
@@ -44,7 +39,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
   for (const purpose of ['sign_in', 'password_reset'] as const) {
     const path = purpose === 'sign_in' ? '/inloggen/link' : '/wachtwoord-vergeten';
     app.get(path, { schema: hidden }, async (request, reply) =>
-      html(reply, LinkRequestPage({ locale: request.locale, purpose, csrfToken: ensureCsrfToken(request, reply), email: '', problems: [], sent: false })),
+      sendPrivatePage(reply, LinkRequestPage({ locale: request.locale, purpose, csrfToken: ensureCsrfToken(request, reply), email: '', problems: [], sent: false })),
     );
     app.post(
       path,
@@ -62,15 +57,15 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
           problems,
           sent: problems.length === 0,
         });
-        return html(reply, page, problems.length ? 400 : 200);
+        return sendPrivatePage(reply, page, problems.length ? 400 : 200);
       },
     );
   }
 
   app.get('/inloggen/link/:token', { config: tokenLimit, schema: { ...hidden, params: TokenParams } }, async (request, reply) => {
     const found = await peekLoginToken(database.db, request.params.token, 'sign_in');
-    if (!found) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'sign_in' }), 410);
-    return html(reply, LinkConfirmPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token: request.params.token }));
+    if (!found) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'sign_in' }), 410);
+    return sendPrivatePage(reply, LinkConfirmPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token: request.params.token }));
   });
 
   app.post(
@@ -86,7 +81,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
           if (error instanceof AppError && error.id === 'link_expired') return undefined;
           throw error;
         });
-      if (!started) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'sign_in' }), 410);
+      if (!started) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'sign_in' }), 410);
       setSessionCookie(request, reply, started.token);
       return reply.redirect('/account', 303);
     },
@@ -94,8 +89,8 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
 
   app.get('/wachtwoord-herstellen/:token', { config: tokenLimit, schema: { ...hidden, params: TokenParams } }, async (request, reply) => {
     const found = await peekLoginToken(database.db, request.params.token, 'password_reset');
-    if (!found) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'password_reset' }), 410);
-    return html(reply, ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token: request.params.token, problems: [] }));
+    if (!found) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'password_reset' }), 410);
+    return sendPrivatePage(reply, ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token: request.params.token, problems: [] }));
   });
 
   app.post(
@@ -111,7 +106,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { token } = request.params;
       const found = await peekLoginToken(database.db, token, 'password_reset');
-      if (!found) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'password_reset' }), 410);
+      if (!found) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'password_reset' }), 410);
       let sessionToken = '';
       const problems = await problemsOf(async () => {
         const started = await database.transaction(async (tx) => {
@@ -121,7 +116,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
         sessionToken = started.token;
       });
       if (problems.length > 0) {
-        return html(reply, ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token, problems }), 400);
+        return sendPrivatePage(reply, ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token, problems }), 400);
       }
       setSessionCookie(request, reply, sessionToken);
       return reply.redirect('/account?klaar=wachtwoord', 303);
@@ -130,8 +125,8 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
 
   app.get('/uitnodiging/:token', { config: tokenLimit, schema: { ...hidden, params: TokenParams } }, async (request, reply) => {
     const invitation = await findOpenInvitation(database.db, request.params.token);
-    if (!invitation) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'invitation' }), 410);
-    return html(reply, InvitationPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), token: request.params.token, invitation, name: '', problems: [] }));
+    if (!invitation) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'invitation' }), 410);
+    return sendPrivatePage(reply, InvitationPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), token: request.params.token, invitation, name: '', problems: [] }));
   });
 
   app.post(
@@ -153,7 +148,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { token } = request.params;
       const invitation = await findOpenInvitation(database.db, token);
-      if (!invitation) return html(reply, LinkExpiredPage({ locale: request.locale, purpose: 'invitation' }), 410);
+      if (!invitation) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'invitation' }), 410);
       const { name = '', password = '', repeat = '' } = request.body;
       let sessionToken = '';
       const problems = await problemsOf(async () => {
@@ -168,7 +163,7 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
       });
       if (problems.length > 0) {
         const page = InvitationPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), token, invitation, name: name.slice(0, 200), problems });
-        return html(reply, page, 400);
+        return sendPrivatePage(reply, page, 400);
       }
       setSessionCookie(request, reply, sessionToken);
       return reply.redirect(`/e/${invitation.ecosystem_slug}/beheer?welkom=1`, 303);

@@ -1,13 +1,12 @@
+import { sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import type { Role } from '../../../core/context.js';
 import { AppError, errors, type FieldProblem } from '../../../core/errors.js';
 import { IdParams } from '../../../http/schemas.js';
 import { t } from '../../../web/i18n/index.js';
-import { renderDocument } from '../../../web/render.js';
 import { inviteMember, revokeInvitation } from '../commands/invitation-commands.js';
 import { revokeRole } from '../commands/membership-commands.js';
 import { authorizeManage, canManage } from '../policies.js';
@@ -18,16 +17,6 @@ import { PeoplePage, roles, type InviteForm } from '../views/people-page.js';
 const hidden = { hide: true };
 const Csrf = Type.Object({ _csrf: Type.String({ maxLength: 100 }) });
 const OneOrMany = Type.Union([Type.String({ maxLength: 20 }), Type.Array(Type.String({ maxLength: 20 }), { maxItems: 500 })]);
-
-function html(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocument(page));
-}
-
-/** Someone not signed in goes to the sign-in page and comes back here afterwards. */
-export function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  if (request.actor.kind !== 'anonymous') return undefined;
-  return reply.redirect(`/inloggen?volgende=${encodeURIComponent(request.url)}`, 303);
-}
 
 function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -43,6 +32,8 @@ function ids(values: string[], field: string, problems: FieldProblem[]): number[
   return out;
 }
 
+export { signInFirst };
+
 /** The ecosystem's management start page and the people page (roles and invitations). */
 export async function managePages(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -55,7 +46,7 @@ export async function managePages(plain: FastifyInstance): Promise<void> {
     // Someone with nothing to manage here (another ecosystem's coordinator, a school contact for now) is refused like everywhere else.
     if (links.length === 0) throw errors.forbidden();
     const page = ManagePage({ locale: request.locale, ecosystem: request.ecosystem, basePath: request.basePath, links, welcome: request.query.welkom === '1' });
-    return html(reply, page);
+    return sendPrivatePage(reply, page);
   });
 
   async function peoplePage(request: FastifyRequest, reply: FastifyReply, form: InviteForm, problems: FieldProblem[], notice: string | undefined) {
@@ -80,7 +71,7 @@ export async function managePages(plain: FastifyInstance): Promise<void> {
       notice,
       currentUserId: request.actor.kind === 'user' ? request.actor.userId : undefined,
     });
-    return html(reply, page, problems.length > 0 ? 400 : 200);
+    return sendPrivatePage(reply, page, problems.length > 0 ? 400 : 200);
   }
 
   const emptyForm: InviteForm = { email: '', role: 'partner_editor', organisationIds: [], locationIds: [] };

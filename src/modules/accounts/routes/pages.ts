@@ -1,10 +1,9 @@
+import { sendPrivatePage } from '../../../http/pages.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../../../core/errors.js';
 import { clearSessionCookie, ensureCsrfToken, setSessionCookie } from '../../../http/session.js';
-import { renderDocument } from '../../../web/render.js';
 import { checkPassword, endAllSessions, endSession, startSession } from '../commands/session-commands.js';
 import type { UserActor } from '../queries/actor-loader.js';
 import { AccountPage } from '../views/account-page.js';
@@ -13,10 +12,6 @@ import { SignInPage } from '../views/sign-in-page.js';
 const hidden = { hide: true };
 // Ten tries a minute per address is plenty for a person and slows guessing to a crawl.
 const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-
-function html(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocument(page));
-}
 
 /** Only a path on this site; anything else (another host, `//evil`, `/\evil`) goes to the account page. */
 export function safeNext(next: unknown): string {
@@ -38,8 +33,7 @@ export async function accountPages(plain: FastifyInstance): Promise<void> {
     '/inloggen',
     { schema: { ...hidden, querystring: Type.Object({ volgende: Type.Optional(Type.String({ maxLength: 500 })), uitgelogd: Type.Optional(Type.String({ maxLength: 5 })) }) } },
     async (request, reply) =>
-      html(
-        reply,
+      sendPrivatePage(reply,
         SignInPage({
           locale: request.locale,
           csrfToken: ensureCsrfToken(request, reply),
@@ -74,8 +68,7 @@ export async function accountPages(plain: FastifyInstance): Promise<void> {
         return startSession(tx, userId, { userAgent: request.headers['user-agent'] ?? '', previousSessionId: previous, method: 'password' });
       });
       if (!started) {
-        return html(
-          reply,
+        return sendPrivatePage(reply,
           SignInPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), next: safeNext(volgende), email: email.slice(0, 254), failed: true, signedOut: false }),
           400,
         );
@@ -99,7 +92,7 @@ export async function accountPages(plain: FastifyInstance): Promise<void> {
       csrfToken: request.csrfToken,
       passwordChanged: request.query.klaar === 'wachtwoord',
     });
-    return html(reply, page);
+    return sendPrivatePage(reply, page);
   });
 
   app.post('/uitloggen', { schema: hidden }, async (request, reply) => {

@@ -1,21 +1,16 @@
+import { signInFirst } from '../../../http/pages.js';
 import type { Tx } from '../../../db/database.js';
 import { audited } from './manage-helpers.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../../http/schemas.js';
 import { renderDocument } from '../../../web/render.js';
 import { publishActivity, returnActivity } from '../commands/activity-commands.js';
 import { authorize } from '../policies.js';
 import { listSubmitted } from '../queries/review-queue.js';
 import { ReviewQueuePage } from '../views/review-queue-page.js';
-
-/** Someone not signed in goes to the sign-in page and comes back here afterwards. */
-function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  if (request.actor.kind !== 'anonymous') return undefined;
-  return reply.redirect(`/inloggen?volgende=${encodeURIComponent(request.url)}`, 303);
-}
 
 /** Pages for running the ecosystem's offer: the coordinator's review queue. */
 export async function catalogueAdminPages(plain: FastifyInstance): Promise<void> {

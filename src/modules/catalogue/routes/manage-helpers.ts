@@ -1,12 +1,11 @@
+import { sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyRequest } from 'fastify';
 import { AppError, errors, type FieldProblem } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
-import { renderDocument } from '../../../web/render.js';
 import { recordAudit, type AuditEntry } from '../../audit/commands/audit-recorder.js';
-import { authorize, manageAreas, type CatalogueAction } from '../policies.js';
+import { authorize, type CatalogueAction } from '../policies.js';
 import { ownerOf } from '../queries/directory.js';
 import type { ManageContext } from '../views/manage-components.js';
 
@@ -29,16 +28,12 @@ export const DoneQuery = Type.Object({
   aantal: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
 });
 
-/** Someone not signed in goes to the sign-in page and comes back here afterwards. */
-export function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  if (request.actor.kind !== 'anonymous') return undefined;
-  return reply.redirect(`/inloggen?volgende=${encodeURIComponent(request.url)}`, 303);
-}
-
 /** A management page: never cached, since it shows what only this person may see. */
-export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocument(page));
-}
+/** A management page, for one person only. */
+export const sendPage = sendPrivatePage;
+
+/** Signing in first, as on every page for people with a role. */
+export { signInFirst };
 
 export function manageContext(request: FastifyRequest): ManageContext {
   return {

@@ -10,7 +10,7 @@ import { activityJsonLd } from '../presenters.js';
 import { archiveActivity, createActivity, duplicateActivity, submitActivity, updateActivity } from '../commands/activity-commands.js';
 import { cancelSession, createNextStep, createSession, createWeeklySessions, deleteNextStep, updateSession } from '../commands/session-commands.js';
 import { amsterdamTime, parseActivityForm, parseNextStepForm, parseSeriesForm, parseSessionForm, type FormValues } from '../forms.js';
-import { authorize, can, manageAreas, organisationsWhere } from '../policies.js';
+import { authorize, can, organisationsWhere } from '../policies.js';
 import { readActivity } from '../queries/activity-reader.js';
 import { findNextStep, findSession, listOffer, locationsOf, nextStepCandidates, organisationsByIds, readManagedActivity, type ManagedActivity } from '../queries/manage-queries.js';
 import { ActivityPage } from '../views/activity-page.js';

@@ -5,15 +5,13 @@ import { t, type MessageKey } from '../../../web/i18n/index.js';
 import type { ThemeRef } from '../../../core/tenancy.js';
 import type { Location, Organisation } from '../db/schema.js';
 import type { FormValues } from '../forms.js';
-import type { ManageArea } from '../policies.js';
 import type { ManagedActivity, NextStepCandidate, OfferRow } from '../queries/manage-queries.js';
 import { offerListLimit } from '../queries/manage-queries.js';
 import {
   accessibilityFeatures, formats, languages, levels, nextStepKinds, registrationModes, schoolGroups, settings,
 } from '../vocabulary.js';
 import {
-  ActionButton, areaPath, Checkboxes, ManageForm, ManageLayout, Radios, SelectField, SingleCheckbox, StatusTag, TextArea, TextField, type ManageContext,
-} from './manage-components.js';
+  ActionButton,  Checkboxes, ManageForm, ManageLayout, Radios, SelectField, SingleCheckbox, StatusTag, TextArea, TextField, type ManageContext } from './manage-components.js';
 
 /** "Mijn aanbod": every activity this person may edit, with its status. */
 export function OfferListPage(props: { ctx: ManageContext; rows: OfferRow[]; organisations: Organisation[]; all: boolean; canCreate: boolean }) {

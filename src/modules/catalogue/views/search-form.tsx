@@ -1,5 +1,4 @@
 import type { ThemeRef } from '../../../core/tenancy.js';
-import { Alert } from '../../../web/components/alert.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { accessibilityFeatures, formats } from '../vocabulary.js';

@@ -1,3 +1,4 @@
+import { signInFirst } from '../../../../http/pages.js';
 import { manageLinksFor } from '../../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -21,11 +22,6 @@ import { PreviewPage } from '../views/preview-page.js';
 
 export const csvType = 'text/csv; charset=utf-8';
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  if (request.actor.kind !== 'anonymous') return undefined;
-  return reply.redirect(`/inloggen?volgende=${encodeURIComponent(request.url)}`, 303);
-}
 
 /** Sends a spreadsheet as a download. */
 export async function sendSheet(reply: FastifyReply, format: 'csv' | 'xlsx', baseName: string, rows: string[][]): Promise<FastifyReply> {
