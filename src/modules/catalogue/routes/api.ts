@@ -12,7 +12,6 @@ import { authorize, can, canSeeActivity, type CatalogueAction } from '../policie
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
-import { resolveSearch } from '../queries/activity-search.js';
 import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
 import * as S from '../schemas.js';
 
@@ -84,7 +83,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
     async (request) => {
       const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });
       if (problems.length > 0) throw errors.invalidInput(problems);
-      const { resolved, problems: notFound } = await resolveSearch(db, request.ecosystem.id, params);
+      const { resolved, problems: notFound } = await request.server.ctx.offerIndex.resolve(request.ecosystem.id, params);
       if (notFound.length > 0) throw errors.invalidInput(notFound);
       const [result, themeRows] = await Promise.all([
         request.server.ctx.offerIndex.search(request.ecosystem.id, resolved),

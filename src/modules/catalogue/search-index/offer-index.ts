@@ -63,6 +63,8 @@ export class OfferIndex {
   /** Every session start in time order, and whose it is: the date order's walk. */
   private readonly orderedStarts: Float64Array;
   private readonly orderedDocs: Int32Array;
+  /** When each activity's last session ends, ascending: with `orderedStarts`, the moments at which results change. */
+  private readonly sortedEnds: Float64Array;
   // Scratch space for one search at a time (searches are synchronous).
   private readonly next: Float64Array;
   private readonly distance: Float64Array;
@@ -103,6 +105,7 @@ export class OfferIndex {
     const order = Int32Array.from(this.starts.keys()).sort((a, b) => this.starts[a]! - this.starts[b]! || owner[a]! - owner[b]!);
     this.orderedStarts = Float64Array.from(order, (k) => this.starts[k]!);
     this.orderedDocs = Int32Array.from(order, (k) => owner[k]!);
+    this.sortedEnds = Float64Array.from(this.lastEnd).sort();
     this.next = new Float64Array(n);
     this.distance = new Float64Array(n);
     this.mark = new Int32Array(n);
@@ -115,6 +118,17 @@ export class OfferIndex {
       }
     });
     for (const [lexeme, list] of lists) this.postings.set(lexeme, Int32Array.from(list));
+  }
+
+  /**
+   * Until when (ms) a search made at `nowMs` keeps its answer: time changes
+   * answers only when a session starts (it is no longer upcoming) or an
+   * activity's last session ends (it leaves the offer).
+   */
+  stableUntil(nowMs: number): number {
+    const s = lowerBound(this.orderedStarts, nowMs);
+    const e = lowerBound(this.sortedEnds, nowMs);
+    return Math.min(s < this.orderedStarts.length ? this.orderedStarts[s]! : Number.POSITIVE_INFINITY, e < this.sortedEnds.length ? this.sortedEnds[e]! : Number.POSITIVE_INFINITY);
   }
 
   get size(): number {
