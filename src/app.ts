@@ -95,7 +95,11 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   // Limits apply only to routes that ask for one (sign-in, links, resets).
   await app.register(rateLimit, { global: false });
 
+  // `global: false` and the hook below: @fastify/helmet builds helmet's middleware
+  // again on every request (parsing the policy each time); the headers never vary
+  // here, so they are computed once, on the first request, and copied after that.
   await app.register(helmet, {
+    global: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -115,6 +119,18 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     // The finder is reached from schools' and partners' sites; keep the referrer's origin.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     hsts: config.env === 'production',
+  });
+  let securityHeaders: Array<[string, number | string | string[]]> | undefined;
+  app.addHook('onRequest', (_request, reply, done) => {
+    const res = reply.raw;
+    if (securityHeaders) {
+      for (const [name, value] of securityHeaders) res.setHeader(name, value);
+      return done();
+    }
+    const before = new Set(res.getHeaderNames());
+    reply.helmet();
+    securityHeaders = res.getHeaderNames().filter((name) => !before.has(name)).map((name) => [name, res.getHeader(name)!]);
+    done();
   });
   await app.register(compress, { threshold: 2048 });
   await app.register(formbody);

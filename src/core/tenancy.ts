@@ -64,8 +64,14 @@ export class EcosystemRegistry {
     return themes;
   }
 
+  private slugMaps = new WeakMap<ThemeRef[], Map<number, string>>();
+
+  /** Theme id → slug; the same map object for as long as the themes have not been reloaded. */
   async themeSlugs(ecosystemId: number): Promise<Map<number, string>> {
-    return new Map((await this.themes(ecosystemId)).map((t) => [t.id, t.slug]));
+    const themes = await this.themes(ecosystemId);
+    let map = this.slugMaps.get(themes);
+    if (!map) this.slugMaps.set(themes, (map = new Map(themes.map((t) => [t.id, t.slug]))));
+    return map;
   }
 
   /** Call after changing themes so this process shows the change at once. */

@@ -12,6 +12,7 @@ import { authorize, can, canSeeActivity, type CatalogueAction } from '../policie
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
+import type { SearchResult } from '../queries/activity-search.js';
 import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
 import * as S from '../schemas.js';
 
@@ -36,6 +37,14 @@ const LocationListQuery = Type.Object(
 export function absoluteUrl(request: FastifyRequest, path: string): string {
   return `${request.protocol}://${request.host}${request.basePath}${path}`;
 }
+
+/**
+ * Search answers already serialised, per result object and the address prefix
+ * and theme slugs they were written with. The index store hands out the same
+ * result object for a repeated query (for as long as it is valid), so popular
+ * searches skip presenting and serialising too.
+ */
+const serialisedSearches = new WeakMap<SearchResult, { prefix: string; themes: Map<number, string>; body: string }>();
 
 /** Checks the action on the organisation that owns a row; a row outside this ecosystem is not found. */
 async function authorizeOn(
@@ -80,7 +89,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       // parseSearchParams checks the query with a specific message per mistake.
       validatorCompiler: documentOnly,
     },
-    async (request) => {
+    async (request, reply) => {
       const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });
       if (problems.length > 0) throw errors.invalidInput(problems);
       const { resolved, problems: notFound } = await request.server.ctx.offerIndex.resolve(request.ecosystem.id, params);
@@ -89,7 +98,16 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
         request.server.ctx.offerIndex.search(request.ecosystem.id, resolved),
         request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
       ]);
-      return searchJson(result, themeRows, (id) => absoluteUrl(request, `/activiteiten/${id}`));
+      const prefix = absoluteUrl(request, '/activiteiten/');
+      let cached = serialisedSearches.get(result);
+      if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
+        // The route's own serialiser for 200 (fast-json-stringify from SearchOut) gives a string.
+        const body = reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string;
+        cached = { prefix, themes: themeRows, body };
+        serialisedSearches.set(result, cached);
+      }
+      // A string with a JSON content type is sent as it is.
+      return reply.type('application/json; charset=utf-8').send(cached.body);
     },
   );
 
