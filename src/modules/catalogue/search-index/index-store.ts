@@ -19,7 +19,7 @@ const resultCacheSize = 1_000;
  */
 const recheckMs = 1_000;
 
-async function loadIndex(db: Kysely<DB>, ecosystemId: number, walkFrom: number | undefined): Promise<OfferIndex> {
+async function loadIndex(db: Kysely<DB>, ecosystemId: number, options: { walkFrom?: number; countCap?: number }): Promise<OfferIndex> {
   // Read the version first: a change committed during the load then only causes one more reload.
   const version = await currentVersion(db, ecosystemId);
   const rows = await sql<{
@@ -61,7 +61,7 @@ async function loadIndex(db: Kysely<DB>, ecosystemId: number, walkFrom: number |
     lastSessionEnd: r.last_end === null ? null : Number(r.last_end),
     searchVector: r.sv,
   }));
-  return new OfferIndex(version, docs, walkFrom);
+  return new OfferIndex(version, docs, options.walkFrom, options.countCap);
 }
 
 async function currentVersion(db: Kysely<DB>, ecosystemId: number): Promise<string> {
@@ -107,7 +107,8 @@ export class OfferIndexStore {
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly options: { walkFrom?: number; cacheResults?: boolean } = {},
+    /** Tests: `walkFrom` and `countCap` as in `OfferIndex`; `cacheResults: false` searches every time. */
+    private readonly options: { walkFrom?: number; countCap?: number; cacheResults?: boolean } = {},
   ) {}
 
   async search(ecosystemId: number, resolved: ResolvedSearch, now: Date = new Date()): Promise<SearchResult> {
@@ -189,7 +190,7 @@ export class OfferIndexStore {
       }
       return entry.index;
     }
-    const load = (entry.loading ??= loadIndex(this.db, ecosystemId, this.options.walkFrom).then(
+    const load = (entry.loading ??= loadIndex(this.db, ecosystemId, this.options).then(
       (index) => {
         entry.index = index;
         entry.results.clear();

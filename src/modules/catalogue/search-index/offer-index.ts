@@ -85,6 +85,8 @@ export class OfferIndex {
     private readonly docs: IndexedActivity[],
     /** Below this many matches a plain sort replaces the walk through the sessions (tests set 0). */
     private readonly walkFrom = 2_000,
+    /** Matches are counted up to this many (tests set a small number to reach the cap). */
+    private readonly cap = countCap,
   ) {
     // Document order is id order: ties in every sort order are broken by it.
     docs.sort((a, b) => a.id - b.id);
@@ -380,7 +382,7 @@ export class OfferIndex {
           next[i] = first;
         }
         matches[m++] = i;
-        if (byDate && m > countCap) {
+        if (byDate && m > this.cap) {
           capped = true;
           break;
         }
@@ -441,8 +443,8 @@ export class OfferIndex {
           themeIds: [...d.themeIds].sort((a, b) => a - b),
         };
       }),
-      total: Math.min(total, countCap),
-      totalCapped: total > countCap,
+      total: Math.min(total, this.cap),
+      totalCapped: total > this.cap,
       page: p.page,
       perPage: p.perPage,
     };
