@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../../../core/errors.js';
+import { errors, type FieldProblem } from '../../../core/errors.js';
 import { ErrorResponse, IdParams, withErrors } from '../../../http/schemas.js';
 import { documentOnly } from '../../../http/validation.js';
 import * as activities from '../commands/activity-commands.js';
@@ -13,7 +13,7 @@ import { activityJson, locationJson, organisationJson, searchJson, sessionJson, 
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
 import type { SearchResult } from '../queries/activity-search.js';
-import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
+import { parseSearchParams, type RawQuery, type SearchParams } from '../queries/search-params.js';
 import * as S from '../schemas.js';
 
 const security = [{ adminToken: [] }];
@@ -45,6 +45,23 @@ export function absoluteUrl(request: FastifyRequest, path: string): string {
  * searches skip presenting and serialising too.
  */
 const serialisedSearches = new WeakMap<SearchResult, { prefix: string; themes: Map<number, string>; body: string }>();
+
+/** Valid search queries already checked, by their query string (checking is a pure function of it). */
+const checkedQueries = new Map<string, SearchParams>();
+const checkedQueriesSize = 1_000;
+
+function checkSearchQuery(request: FastifyRequest): { params: SearchParams; problems: FieldProblem[] } {
+  const mark = request.url.indexOf('?');
+  const queryString = mark === -1 ? '' : request.url.slice(mark + 1);
+  const known = checkedQueries.get(queryString);
+  if (known) return { params: known, problems: [] };
+  const checked = parseSearchParams(request.query as RawQuery, { strict: true });
+  if (checked.problems.length === 0) {
+    if (checkedQueries.size >= checkedQueriesSize) checkedQueries.clear();
+    checkedQueries.set(queryString, checked.params);
+  }
+  return checked;
+}
 
 /** Checks the action on the organisation that owns a row; a row outside this ecosystem is not found. */
 async function authorizeOn(
@@ -90,7 +107,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       validatorCompiler: documentOnly,
     },
     async (request, reply) => {
-      const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });
+      const { params, problems } = checkSearchQuery(request);
       if (problems.length > 0) throw errors.invalidInput(problems);
       const { resolved, problems: notFound } = await request.server.ctx.offerIndex.resolve(request.ecosystem.id, params);
       if (notFound.length > 0) throw errors.invalidInput(notFound);

@@ -81,6 +81,15 @@ interface Entry {
   results: Map<string, { result: SearchResult; from: number; until: number }>;
 }
 
+const paramKeys = new WeakMap<SearchParams, string>();
+
+/** What a result depends on besides the index and the time: the query, its themes and its origin. */
+function resultKey(resolved: ResolvedSearch): string {
+  let params = paramKeys.get(resolved.params);
+  if (params === undefined) paramKeys.set(resolved.params, (params = JSON.stringify(resolved.params)));
+  return `${params}|${resolved.themeIds.join(',')}|${resolved.origin ? `${resolved.origin.lat},${resolved.origin.lng}` : ''}`;
+}
+
 interface Resolution {
   themeIds: number[];
   origin: ResolvedSearch['origin'];
@@ -116,7 +125,7 @@ export class OfferIndexStore {
     const entry = this.entries.get(ecosystemId)!;
     const nowMs = now.getTime();
     const caching = this.options.cacheResults !== false && entry.index === index;
-    const key = caching ? JSON.stringify([resolved.params, resolved.themeIds, resolved.origin?.lat, resolved.origin?.lng]) : '';
+    const key = caching ? resultKey(resolved) : '';
     if (caching) {
       const hit = entry.results.get(key);
       if (hit && nowMs >= hit.from && nowMs < hit.until) {
