@@ -1,7 +1,12 @@
 import { amsterdamMidnight, countCap, type ResolvedSearch, type SearchHit, type SearchResult } from '../queries/activity-search.js';
 import { parseTsvector, positiveTerms, type Occurrence, type QueryNode } from './tsquery.js';
 
-/** One activity as the finder needs it, loaded once per version of the offer: a search hit's fields and what filters need. */
+/**
+ * One activity as the finder needs it, loaded once per version of the offer:
+ * a search hit's fields and what filters need. The index takes the objects
+ * over: it copies session starts and features into its columns and drops the
+ * per-document arrays, and sorts the theme ids.
+ */
 export interface IndexedActivity extends Omit<SearchHit, 'distanceKm' | 'nextSessionAt'> {
   accessibility: string[];
   /** Starts of scheduled sessions, ascending (ms since epoch). */
@@ -13,6 +18,8 @@ export interface IndexedActivity extends Omit<SearchHit, 'distanceKm' | 'nextSes
 }
 
 const rankWeights = [0.1, 0.2, 0.4, 1.0]; // D, C, B, A: PostgreSQL's defaults
+const noStarts = new Float64Array(0);
+const noFeatures: string[] = [];
 
 /** What one lexeme adds to a document's rank. */
 function termRank(occ: Occurrence): number {
@@ -45,7 +52,9 @@ export class OfferIndex {
   private readonly postings = new Map<string, Int32Array>();
   /** Beside each posting list: what the lexeme adds to each document's rank (see `rank`). */
   private readonly postingRanks = new Map<string, Float64Array>();
-  private readonly lexemes: Array<Map<string, Occurrence>>;
+  // Documents' lexemes live only in the posting lists: a map per document
+  // would put millions of small objects on the heap for the garbage collector
+  // to trace. Phrases, which need positions, parse the document's tsvector text again.
   // The filters read columns of typed arrays, not objects: a scan of a whole
   // region's offer then takes well under a millisecond.
   private readonly minAge: Uint8Array;
@@ -91,7 +100,6 @@ export class OfferIndex {
     // Document order is id order: ties in every sort order are broken by it.
     docs.sort((a, b) => a.id - b.id);
     const n = docs.length;
-    this.lexemes = docs.map((d) => parseTsvector(d.searchVector));
     const code = (map: Map<string | number, number>, value: string | number) => {
       let c = map.get(value);
       if (c === undefined) map.set(value, (c = map.size));
@@ -132,17 +140,22 @@ export class OfferIndex {
     this.matches = new Int32Array(n);
     this.score = new Float64Array(n);
     this.member = new Int32Array(n);
-    const lists = new Map<string, number[]>();
-    this.lexemes.forEach((map, i) => {
-      for (const lexeme of map.keys()) {
+    const lists = new Map<string, { docs: number[]; ranks: number[] }>();
+    docs.forEach((d, i) => {
+      for (const [lexeme, occ] of parseTsvector(d.searchVector)) {
         let list = lists.get(lexeme);
-        if (!list) lists.set(lexeme, (list = []));
-        list.push(i);
+        if (!list) lists.set(lexeme, (list = { docs: [], ranks: [] }));
+        list.docs.push(i);
+        list.ranks.push(termRank(occ));
       }
+      // Copied into the columns above; one typed array per document is a burden for the collector.
+      d.sessionStarts = noStarts;
+      d.accessibility = noFeatures;
+      d.themeIds = [...d.themeIds].sort((a, b) => a - b);
     });
     for (const [lexeme, list] of lists) {
-      this.postings.set(lexeme, Int32Array.from(list));
-      this.postingRanks.set(lexeme, Float64Array.from(list, (i) => termRank(this.lexemes[i]!.get(lexeme)!)));
+      this.postings.set(lexeme, Int32Array.from(list.docs));
+      this.postingRanks.set(lexeme, Float64Array.from(list.ranks));
     }
   }
 
@@ -261,24 +274,24 @@ export class OfferIndex {
     }
   }
 
-  /** Positions where a phrase (terms, or phrases of terms) occurs in document `i`. */
-  private positionsOf(i: number, node: QueryNode): number[] {
+  /** Positions where a phrase (terms, or phrases of terms) occurs in a document's lexemes. */
+  private positionsOf(lexemes: Map<string, Occurrence>, node: QueryNode): number[] {
     if (node.op === 'term') {
-      if (!node.prefix) return this.lexemes[i]!.get(node.lexeme)?.positions ?? [];
+      if (!node.prefix) return lexemes.get(node.lexeme)?.positions ?? [];
       const all: number[] = [];
-      for (const [lexeme, occ] of this.lexemes[i]!) if (lexeme.startsWith(node.lexeme)) all.push(...occ.positions);
+      for (const [lexeme, occ] of lexemes) if (lexeme.startsWith(node.lexeme)) all.push(...occ.positions);
       return all.sort((a, b) => a - b);
     }
     if (node.op === 'phrase') {
-      const right = new Set(this.positionsOf(i, node.right));
-      return this.positionsOf(i, node.left).filter((p) => right.has(p + node.distance)).map((p) => p + node.distance);
+      const right = new Set(this.positionsOf(lexemes, node.right));
+      return this.positionsOf(lexemes, node.left).filter((p) => right.has(p + node.distance)).map((p) => p + node.distance);
     }
     // Other operators inside a phrase are rare in websearch queries; treat them as present anywhere.
     return [0];
   }
 
   private phraseAt(i: number, node: Extract<QueryNode, { op: 'phrase' }>): boolean {
-    return this.positionsOf(i, node).length > 0;
+    return this.positionsOf(parseTsvector(this.docs[i]!.searchVector), node).length > 0;
   }
 
   /**
@@ -440,7 +453,7 @@ export class OfferIndex {
           locationId: d.locationId,
           distanceKm: distance[i] === Number.POSITIVE_INFINITY ? null : Math.round(distance[i]! * 10) / 10,
           nextSessionAt: Number.isNaN(next[i]!) ? null : new Date(next[i]!),
-          themeIds: [...d.themeIds].sort((a, b) => a - b),
+          themeIds: [...d.themeIds],
         };
       }),
       total: Math.min(total, this.cap),
