@@ -36,9 +36,11 @@ function lowerBound(values: Float64Array, value: number, lo = 0, hi = values.len
   return lo;
 }
 
-function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+const rad = Math.PI / 180;
+
+/** Great-circle distance; `cosLat1` and `cosLat2` are `Math.cos(lat * rad)` of the two points, computed once. */
+function haversineKm(lat1: number, lng1: number, cosLat1: number, lat2: number, lng2: number, cosLat2: number): number {
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + cosLat1 * cosLat2 * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.sqrt(a));
 }
 
@@ -62,6 +64,7 @@ export class OfferIndex {
   private readonly price: Int32Array;
   private readonly lat: Float64Array;
   private readonly lng: Float64Array;
+  private readonly cosLat: Float64Array;
   private readonly lastEnd: Float64Array;
   private readonly format: Uint8Array;
   private readonly setting: Uint8Array;
@@ -110,6 +113,7 @@ export class OfferIndex {
     this.price = Int32Array.from(docs, (d) => d.priceCents);
     this.lat = Float64Array.from(docs, (d) => d.lat ?? Number.NaN);
     this.lng = Float64Array.from(docs, (d) => d.lng ?? Number.NaN);
+    this.cosLat = Float64Array.from(this.lat, (lat) => Math.cos(lat * rad));
     this.lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY);
     this.format = Uint8Array.from(docs, (d) => code(this.codes.format as Map<string | number, number>, d.format));
     this.setting = Uint8Array.from(docs, (d) => code(this.codes.setting as Map<string | number, number>, d.setting));
@@ -194,7 +198,7 @@ export class OfferIndex {
       const la = this.lat[i]!;
       const lo = this.lng[i]!;
       if (!(la >= f.box.minLat && la <= f.box.maxLat && lo >= f.box.minLng && lo <= f.box.maxLng)) return false;
-      const km = haversineKm(la, lo, f.originLat, f.originLng);
+      const km = haversineKm(la, lo, this.cosLat[i]!, f.originLat, f.originLng, f.originCosLat);
       if (km > f.km) return false;
       this.distance[i] = km;
     } else {
@@ -365,6 +369,7 @@ export class OfferIndex {
       box: undefined,
       originLat: 0,
       originLng: 0,
+      originCosLat: 1,
       km: p.km,
     };
     if (s.origin) {
@@ -373,11 +378,14 @@ export class OfferIndex {
       f.box = { minLat: s.origin.lat - dLat, maxLat: s.origin.lat + dLat, minLng: s.origin.lng - dLng, maxLng: s.origin.lng + dLng };
       f.originLat = s.origin.lat;
       f.originLng = s.origin.lng;
+      f.originCosLat = Math.cos(s.origin.lat * rad);
     }
 
     // Date order can walk the sessions in time order and stop after one page,
     // so the count then stops past the cap; other orders need every match.
     const byDate = p.sort === 'date';
+    // Distance order needs next sessions only to break ties and for the page: found when asked.
+    const lazyNext = p.sort === 'distance' && !dated;
     const next = this.next;
     const distance = this.distance;
     const generation = ++this.generation;
@@ -389,7 +397,7 @@ export class OfferIndex {
       for (let c = 0; c < count; c++) {
         const i = candidates ? candidates[c]! : c;
         if (!this.passes(i, f)) continue;
-        if (dated || !byDate) {
+        if (dated || (!byDate && !lazyNext)) {
           const first = this.nextSession(i, fromMs, toMs);
           if (dated && Number.isNaN(first)) continue;
           next[i] = first;
@@ -426,10 +434,17 @@ export class OfferIndex {
         compare = (a, b) => {
           const x = distance[a]!;
           const y = distance[b]!;
-          return x < y ? -1 : x > y ? 1 : byNext(a, b);
+          if (x < y) return -1;
+          if (x > y) return 1;
+          if (lazyNext) {
+            next[a] = this.nextSession(a, fromMs, toMs);
+            next[b] = this.nextSession(b, fromMs, toMs);
+          }
+          return byNext(a, b);
         };
       }
       page = topK(list, offset + p.perPage, compare).slice(offset);
+      if (lazyNext) for (const i of page) next[i] = this.nextSession(i, fromMs, toMs);
     }
     const total = m;
     return {
@@ -481,6 +496,7 @@ interface Filter {
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | undefined;
   originLat: number;
   originLng: number;
+  originCosLat: number;
   km: number;
 }
 
