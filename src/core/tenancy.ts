@@ -43,6 +43,12 @@ export class EcosystemRegistry {
     return this.bySlug.get(slug);
   }
 
+  /** The ecosystem, or undefined, without waiting; null when the list is due for a reload (then use `bySlugOrUndefined`). */
+  bySlugIfFresh(slug: string): Ecosystem | undefined | null {
+    if (Date.now() - this.loadedAt >= this.ttlMs) return null;
+    return this.bySlug.get(slug);
+  }
+
   async all(): Promise<Ecosystem[]> {
     await this.fresh();
     return [...this.bySlug.values()];

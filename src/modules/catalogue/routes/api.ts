@@ -44,7 +44,7 @@ export function absoluteUrl(request: FastifyRequest, path: string): string {
  * result object for a repeated query (for as long as it is valid), so popular
  * searches skip presenting and serialising too.
  */
-const serialisedSearches = new WeakMap<SearchResult, { prefix: string; themes: Map<number, string>; body: string }>();
+const serialisedSearches = new WeakMap<SearchResult, { prefix: string; themes: Map<number, string>; body: Buffer }>();
 
 /** Valid search queries already checked, by their query string (checking is a pure function of it). */
 const checkedQueries = new Map<string, SearchParams>();
@@ -119,11 +119,12 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       let cached = serialisedSearches.get(result);
       if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
         // The route's own serialiser for 200 (fast-json-stringify from SearchOut) gives a string.
-        const body = reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string;
+        // Kept as bytes: no UTF-8 encoding per response.
+        const body = Buffer.from(reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string);
         cached = { prefix, themes: themeRows, body };
         serialisedSearches.set(result, cached);
       }
-      // A string with a JSON content type is sent as it is.
+      // Bytes with a JSON content type are sent as they are.
       return reply.type('application/json; charset=utf-8').send(cached.body);
     },
   );
