@@ -43,6 +43,12 @@ export class EcosystemRegistry {
     return this.bySlug.get(slug);
   }
 
+  /** The ecosystem, or undefined, without waiting; null when the list is due for a reload (then use `bySlugOrUndefined`). */
+  bySlugIfFresh(slug: string): Ecosystem | undefined | null {
+    if (Date.now() - this.loadedAt >= this.ttlMs) return null;
+    return this.bySlug.get(slug);
+  }
+
   async all(): Promise<Ecosystem[]> {
     await this.fresh();
     return [...this.bySlug.values()];
@@ -64,8 +70,14 @@ export class EcosystemRegistry {
     return themes;
   }
 
+  private slugMaps = new WeakMap<ThemeRef[], Map<number, string>>();
+
+  /** Theme id → slug; the same map object for as long as the themes have not been reloaded. */
   async themeSlugs(ecosystemId: number): Promise<Map<number, string>> {
-    return new Map((await this.themes(ecosystemId)).map((t) => [t.id, t.slug]));
+    const themes = await this.themes(ecosystemId);
+    let map = this.slugMaps.get(themes);
+    if (!map) this.slugMaps.set(themes, (map = new Map(themes.map((t) => [t.id, t.slug]))));
+    return map;
   }
 
   /** Call after changing themes so this process shows the change at once. */

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
+import { tickWriteClock, WriteClockPlugin } from './write-clock.js';
 
 /** A transaction plus a list of work to run once it has committed (mail, caches). */
 export interface Tx {
@@ -43,13 +44,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     });
     // A dropped idle connection must not crash the process; the pool reconnects.
     pool.on('error', () => {});
-    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteClockPlugin()] });
     kind = 'postgres';
   } else {
     const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir ? { dataDir: dir } : {});
-    kysely = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    kysely = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins: [new WriteClockPlugin()] });
     kind = 'pglite';
   }
   return {
@@ -57,7 +58,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     kind,
     async transaction(fn) {
       const after: Array<() => void | Promise<void>> = [];
-      const result = await kysely.transaction().execute((trx) => fn({ db: trx, afterCommit: (f) => after.push(f) }));
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        result = await kysely.transaction().execute((trx) => fn({ db: trx, afterCommit: (f) => after.push(f) }));
+      } finally {
+        // Its writes are visible (or undone) only now: caches that looked in between look again.
+        tickWriteClock();
+      }
       for (const f of after) await f();
       return result;
     },

@@ -60,38 +60,65 @@ const crossSiteBody = /^\s*(application\/x-www-form-urlencoded|multipart\/form-d
 export function registerSessions(app: FastifyInstance): void {
   app.decorateRequest('csrfToken', '');
 
-  app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[sessionCookie];
-    if (request.actor.kind === 'anonymous' && token) {
-      const session = await loadSessionActor(app.ctx.database.db, hashToken(token));
-      if (session) {
-        const { lastSeenAt, csrfSecret, ...actor } = session;
-        request.actor = actor;
-        request.csrfToken = csrfSecret;
-        if (Date.now() - lastSeenAt.getTime() > touchEveryMs) {
-          await app.ctx.database.transaction((tx) => touchSession(tx, actor.sessionId));
-        }
-      } else {
-        clearSessionCookie(request, reply);
-      }
-    }
+  const readFormToken = (request: FastifyRequest) => {
     if (!request.csrfToken) {
       const formToken = request.cookies[formCookie];
       if (formToken && /^[A-Za-z0-9_-]{43}$/.test(formToken)) request.csrfToken = formToken;
     }
-  });
+  };
 
-  app.addHook('preHandler', async (request) => {
-    if (!unsafeMethods.has(request.method) || request.actor.kind === 'admin') return;
-    if (/\/api\//.test(request.url)) {
-      // A foreign page can only send form-like bodies without CORS, and browsers
-      // label such requests cross-site; either is refused for cookie sessions.
-      const contentType = request.headers['content-type'] ?? '';
-      const site = request.headers['sec-fetch-site'];
-      if (request.actor.kind === 'user' && (crossSiteBody.test(contentType) || site === 'cross-site' || site === 'same-site')) throw errors.csrf();
+  const loadSession = async (request: FastifyRequest, reply: FastifyReply, token: string) => {
+    const session = await loadSessionActor(app.ctx.database.db, hashToken(token));
+    if (session) {
+      const { lastSeenAt, csrfSecret, ...actor } = session;
+      request.actor = actor;
+      request.csrfToken = csrfSecret;
+      if (Date.now() - lastSeenAt.getTime() > touchEveryMs) {
+        await app.ctx.database.transaction((tx) => touchSession(tx, actor.sessionId));
+      }
+    } else {
+      clearSessionCookie(request, reply);
+    }
+  };
+
+  // Without a session cookie (anonymous readers, API clients) this hook never touches the database or waits.
+  app.addHook('onRequest', (request, reply, done) => {
+    const token = request.cookies[sessionCookie];
+    if (request.actor.kind === 'anonymous' && token) {
+      loadSession(request, reply, token).then(
+        () => {
+          readFormToken(request);
+          done();
+        },
+        (error: unknown) => done(error as Error),
+      );
       return;
     }
-    const sent = (request.body as { _csrf?: unknown } | undefined)?._csrf;
-    if (!request.csrfToken || typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw errors.csrf();
+    readFormToken(request);
+    done();
   });
+
+  app.addHook('preHandler', (request, _reply, done) => {
+    try {
+      checkCrossSite(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  });
+}
+
+/** Throws unless a state change made with cookies comes from this site (see `registerSessions`). */
+function checkCrossSite(request: FastifyRequest): void {
+  if (!unsafeMethods.has(request.method) || request.actor.kind === 'admin') return;
+  if (/\/api\//.test(request.url)) {
+    // A foreign page can only send form-like bodies without CORS, and browsers
+    // label such requests cross-site; either is refused for cookie sessions.
+    const contentType = request.headers['content-type'] ?? '';
+    const site = request.headers['sec-fetch-site'];
+    if (request.actor.kind === 'user' && (crossSiteBody.test(contentType) || site === 'cross-site' || site === 'same-site')) throw errors.csrf();
+    return;
+  }
+  const sent = (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (!request.csrfToken || typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw errors.csrf();
 }

@@ -163,8 +163,20 @@ function dateWindow(p: SearchParams, now: Date): { from: Date; to: Date } {
   return { from: from < now ? now : from, to };
 }
 
+const midnights = new Map<string, number>();
+
 /** Midnight at the start of a calendar day in Amsterdam, as an instant. */
 export function amsterdamMidnight(day: string): Date {
+  // Formatting with a time zone is slow, and finder queries repeat the same few days.
+  const known = midnights.get(day);
+  if (known !== undefined) return new Date(known);
+  const at = amsterdamMidnightOnce(day);
+  if (midnights.size >= 1_000) midnights.clear();
+  midnights.set(day, at.getTime());
+  return at;
+}
+
+function amsterdamMidnightOnce(day: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   const offsetHours = Number(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight),

@@ -3,7 +3,7 @@ import { audited } from './manage-helpers.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../../../core/errors.js';
+import { errors, type FieldProblem } from '../../../core/errors.js';
 import { ErrorResponse, IdParams, withErrors } from '../../../http/schemas.js';
 import { documentOnly } from '../../../http/validation.js';
 import * as activities from '../commands/activity-commands.js';
@@ -14,8 +14,8 @@ import { authorize, can, canSeeActivity, type CatalogueAction } from '../policie
 import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
-import { resolveSearch } from '../queries/activity-search.js';
-import { parseSearchParams, type RawQuery } from '../queries/search-params.js';
+import type { SearchResult } from '../queries/activity-search.js';
+import { parseSearchParams, type RawQuery, type SearchParams } from '../queries/search-params.js';
 import * as S from '../schemas.js';
 
 const security = [{ adminToken: [] }];
@@ -38,6 +38,31 @@ const LocationListQuery = Type.Object(
 /** The absolute address of a page in this ecosystem, as the caller reached it. */
 export function absoluteUrl(request: FastifyRequest, path: string): string {
   return `${request.protocol}://${request.host}${request.basePath}${path}`;
+}
+
+/**
+ * Search answers already serialised, per result object and the address prefix
+ * and theme slugs they were written with. The index store hands out the same
+ * result object for a repeated query (for as long as it is valid), so popular
+ * searches skip presenting and serialising too.
+ */
+const serialisedSearches = new WeakMap<SearchResult, { prefix: string; themes: Map<number, string>; body: Buffer }>();
+
+/** Valid search queries already checked, by their query string (checking is a pure function of it). */
+const checkedQueries = new Map<string, SearchParams>();
+const checkedQueriesSize = 1_000;
+
+function checkSearchQuery(request: FastifyRequest): { params: SearchParams; problems: FieldProblem[] } {
+  const mark = request.url.indexOf('?');
+  const queryString = mark === -1 ? '' : request.url.slice(mark + 1);
+  const known = checkedQueries.get(queryString);
+  if (known) return { params: known, problems: [] };
+  const checked = parseSearchParams(request.query as RawQuery, { strict: true });
+  if (checked.problems.length === 0) {
+    if (checkedQueries.size >= checkedQueriesSize) checkedQueries.clear();
+    checkedQueries.set(queryString, checked.params);
+  }
+  return checked;
 }
 
 /** Checks the action on the organisation that owns a row; a row outside this ecosystem is not found. */
@@ -83,16 +108,26 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       // parseSearchParams checks the query with a specific message per mistake.
       validatorCompiler: documentOnly,
     },
-    async (request) => {
-      const { params, problems } = parseSearchParams(request.query as RawQuery, { strict: true });
+    async (request, reply) => {
+      const { params, problems } = checkSearchQuery(request);
       if (problems.length > 0) throw errors.invalidInput(problems);
-      const { resolved, problems: notFound } = await resolveSearch(db, request.ecosystem.id, params);
+      const { resolved, problems: notFound } = await request.server.ctx.offerIndex.resolve(request.ecosystem.id, params);
       if (notFound.length > 0) throw errors.invalidInput(notFound);
       const [result, themeRows] = await Promise.all([
         request.server.ctx.offerIndex.search(request.ecosystem.id, resolved),
         request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
       ]);
-      return searchJson(result, themeRows, (id) => absoluteUrl(request, `/activiteiten/${id}`));
+      const prefix = absoluteUrl(request, '/activiteiten/');
+      let cached = serialisedSearches.get(result);
+      if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
+        // The route's own serialiser for 200 (fast-json-stringify from SearchOut) gives a string.
+        // Kept as bytes: no UTF-8 encoding per response.
+        const body = Buffer.from(reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string);
+        cached = { prefix, themes: themeRows, body };
+        serialisedSearches.set(result, cached);
+      }
+      // Bytes with a JSON content type are sent as they are.
+      return reply.type('application/json; charset=utf-8').send(cached.body);
     },
   );
 

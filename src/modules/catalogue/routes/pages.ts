@@ -7,7 +7,7 @@ import { renderDocument } from '../../../web/render.js';
 import { canSeeActivity } from '../policies.js';
 import { activityJsonLd } from '../presenters.js';
 import { listPlaces, listThemes, readActivity } from '../queries/activity-reader.js';
-import { resolveSearch, searchMapPlaces, type ResolvedSearch } from '../queries/activity-search.js';
+import { searchMapPlaces, type ResolvedSearch } from '../queries/activity-search.js';
 import { parseSearchParams, searchQueryString, type RawQuery } from '../queries/search-params.js';
 import { ActivityPage } from '../views/activity-page.js';
 import { HomePage } from '../views/home-page.js';
@@ -37,7 +37,7 @@ export async function cataloguePages(plain: FastifyInstance): Promise<void> {
   async function checkQuery(ecosystemId: number, raw: RawQuery): Promise<{ resolved: ResolvedSearch | undefined; problems: FieldProblem[] }> {
     const { params, problems } = parseSearchParams(raw, { strict: false });
     if (problems.length > 0) return { resolved: undefined, problems };
-    const checked = await resolveSearch(db, ecosystemId, params);
+    const checked = await app.ctx.offerIndex.resolve(ecosystemId, params);
     return checked.problems.length > 0 ? { resolved: undefined, problems: checked.problems } : { resolved: checked.resolved, problems: [] };
   }
 

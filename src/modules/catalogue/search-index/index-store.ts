@@ -1,14 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import type { ResolvedSearch, SearchResult } from '../queries/activity-search.js';
+import type { FieldProblem } from '../../../core/errors.js';
+import { writeClock } from '../../../db/write-clock.js';
+import { resolveSearch, type ResolvedSearch, type SearchResult } from '../queries/activity-search.js';
+import type { SearchParams } from '../queries/search-params.js';
 import { OfferIndex, type IndexedActivity } from './offer-index.js';
 import { parseTsquery, type QueryNode } from './tsquery.js';
 
 /** Past this size a reload runs in the background while searches use the previous version. */
 const reloadInBackgroundFrom = 5_000;
 const stemCacheSize = 10_000;
+/** Whole results kept per ecosystem: a finder's traffic repeats a few hundred queries (first pages, popular filters). */
+const resultCacheSize = 1_000;
+/**
+ * How long the store trusts what it last read from the database when this
+ * process has written nothing since (see `writeClock`): changes made by other
+ * processes (an import from the command line, a second server) show within this time.
+ */
+const recheckMs = 1_000;
 
-async function loadIndex(db: Kysely<DB>, ecosystemId: number, walkFrom: number | undefined): Promise<OfferIndex> {
+async function loadIndex(db: Kysely<DB>, ecosystemId: number, options: { walkFrom?: number; countCap?: number }): Promise<OfferIndex> {
   // Read the version first: a change committed during the load then only causes one more reload.
   const version = await currentVersion(db, ecosystemId);
   const rows = await sql<{
@@ -50,7 +61,7 @@ async function loadIndex(db: Kysely<DB>, ecosystemId: number, walkFrom: number |
     lastSessionEnd: r.last_end === null ? null : Number(r.last_end),
     searchVector: r.sv,
   }));
-  return new OfferIndex(version, docs, walkFrom);
+  return new OfferIndex(version, docs, options.walkFrom, options.countCap);
 }
 
 async function currentVersion(db: Kysely<DB>, ecosystemId: number): Promise<string> {
@@ -61,26 +72,96 @@ async function currentVersion(db: Kysely<DB>, ecosystemId: number): Promise<stri
 interface Entry {
   index?: OfferIndex;
   loading?: Promise<OfferIndex>;
+  /** When the index's version was last confirmed: the write clock then, and the time (ms). */
+  checkedTicks: number;
+  checkedAt: number;
+  /** The version check in flight, and the write clock when it started. */
+  checking?: { ticks: number; promise: Promise<OfferIndex> };
+  /** Whole results of this index: key → result, valid for `now` in [from, until). */
+  results: Map<string, { result: SearchResult; from: number; until: number }>;
+}
+
+const paramKeys = new WeakMap<SearchParams, string>();
+
+/** What a result depends on besides the index and the time: the query, its themes and its origin. */
+function resultKey(resolved: ResolvedSearch): string {
+  let params = paramKeys.get(resolved.params);
+  if (params === undefined) paramKeys.set(resolved.params, (params = JSON.stringify(resolved.params)));
+  return `${params}|${resolved.themeIds.join(',')}|${resolved.origin ? `${resolved.origin.lat},${resolved.origin.lng}` : ''}`;
+}
+
+interface Resolution {
+  themeIds: number[];
+  origin: ResolvedSearch['origin'];
+  problems: FieldProblem[];
+  ticks: number;
+  at: number;
 }
 
 /**
- * Keeps each ecosystem's published offer in memory for the finder. Every
- * search asks the database one cheap question (the offer's version, raised by
- * triggers on every change) and reloads when it moved, so a change is visible
- * to the next search. Large offers reload in the background meanwhile.
+ * Keeps each ecosystem's published offer in memory for the finder. The offer
+ * has a version, raised by triggers on every change; the store asks the
+ * database for it again whenever this process has written anything since it
+ * last asked (so a change made here is visible to the next search), and at
+ * most `recheckMs` after the last time otherwise (changes by other processes).
+ * It reloads when the version moved; large offers reload in the background
+ * meanwhile. Whole results are remembered per version and query for as long
+ * as the passing of time cannot change them (until the next session starts or
+ * activity ends).
  */
 export class OfferIndexStore {
   private readonly entries = new Map<number, Entry>();
   private readonly stems = new Map<string, QueryNode | undefined>();
+  private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly options: { walkFrom?: number } = {},
+    /** Tests: `walkFrom` and `countCap` as in `OfferIndex`; `cacheResults: false` searches every time. */
+    private readonly options: { walkFrom?: number; countCap?: number; cacheResults?: boolean } = {},
   ) {}
 
   async search(ecosystemId: number, resolved: ResolvedSearch, now: Date = new Date()): Promise<SearchResult> {
-    const [index, query] = await Promise.all([this.index(ecosystemId), resolved.params.q ? this.stem(resolved.params.q) : undefined]);
-    return index.search(resolved, query, now);
+    const index = await this.index(ecosystemId);
+    const entry = this.entries.get(ecosystemId)!;
+    const nowMs = now.getTime();
+    const caching = this.options.cacheResults !== false && entry.index === index;
+    const key = caching ? resultKey(resolved) : '';
+    if (caching) {
+      const hit = entry.results.get(key);
+      if (hit && nowMs >= hit.from && nowMs < hit.until) {
+        // Most recently used last: the map's order is the eviction order.
+        entry.results.delete(key);
+        entry.results.set(key, hit);
+        return hit.result;
+      }
+    }
+    const query = resolved.params.q ? await this.stem(resolved.params.q) : undefined;
+    const result = index.search(resolved, query, now);
+    if (caching && entry.index === index) {
+      if (entry.results.size >= resultCacheSize) entry.results.delete(entry.results.keys().next().value!);
+      entry.results.set(key, { result, from: nowMs, until: index.stableUntil(nowMs) });
+    }
+    return result;
+  }
+
+  /**
+   * `resolveSearch` (themes, postcode or place of this ecosystem), remembered
+   * under the same rule as the offer's version: until this process writes, or
+   * for `recheckMs`.
+   */
+  async resolve(ecosystemId: number, params: SearchParams): Promise<{ resolved: ResolvedSearch; problems: FieldProblem[] }> {
+    if (params.themes.length === 0 && !params.postcode && !params.place) return { resolved: { params, themeIds: [], origin: undefined }, problems: [] };
+    const key = JSON.stringify([ecosystemId, params.themes, params.postcode, params.place]);
+    const now = Date.now();
+    let r = this.resolutions.get(key);
+    if (!r || r.ticks !== writeClock.ticks || now - r.at >= recheckMs) {
+      const ticks = writeClock.ticks;
+      const { resolved, problems } = await resolveSearch(this.db, ecosystemId, params);
+      r = { themeIds: resolved.themeIds, origin: resolved.origin, problems, ticks, at: now };
+      if (this.resolutions.size >= stemCacheSize) this.resolutions.clear();
+      this.resolutions.set(key, r);
+    }
+    return { resolved: { params, themeIds: [...r.themeIds], origin: r.origin }, problems: [...r.problems] };
   }
 
   /** Loads an ecosystem's index ahead of the first search (at start-up). */
@@ -88,14 +169,40 @@ export class OfferIndexStore {
     await this.index(ecosystemId);
   }
 
-  private async index(ecosystemId: number): Promise<OfferIndex> {
-    const version = await currentVersion(this.db, ecosystemId);
+  private index(ecosystemId: number): Promise<OfferIndex> | OfferIndex {
     let entry = this.entries.get(ecosystemId);
-    if (!entry) this.entries.set(ecosystemId, (entry = {}));
-    if (entry.index?.version === version) return entry.index;
-    const load = (entry.loading ??= loadIndex(this.db, ecosystemId, this.options.walkFrom).then(
+    if (!entry) this.entries.set(ecosystemId, (entry = { checkedTicks: -1, checkedAt: 0, results: new Map() }));
+    const ticks = writeClock.ticks;
+    if (entry.index && entry.checkedTicks === ticks && Date.now() - entry.checkedAt < recheckMs) return entry.index;
+    // Searches arriving while a check is under way share it, unless this process wrote since it began.
+    if (entry.checking?.ticks === ticks) return entry.checking.promise;
+    const checking = { ticks, promise: this.check(ecosystemId, entry, ticks) };
+    entry.checking = checking;
+    void checking.promise.then(
+      () => {
+        if (entry.checking === checking) entry.checking = undefined;
+      },
+      () => {
+        if (entry.checking === checking) entry.checking = undefined;
+      },
+    );
+    return checking.promise;
+  }
+
+  private async check(ecosystemId: number, entry: Entry, ticks: number): Promise<OfferIndex> {
+    const at = Date.now();
+    const version = await currentVersion(this.db, ecosystemId);
+    if (entry.index?.version === version) {
+      if (ticks >= entry.checkedTicks) {
+        entry.checkedTicks = ticks;
+        entry.checkedAt = at;
+      }
+      return entry.index;
+    }
+    const load = (entry.loading ??= loadIndex(this.db, ecosystemId, this.options).then(
       (index) => {
         entry.index = index;
+        entry.results.clear();
         entry.loading = undefined;
         return index;
       },

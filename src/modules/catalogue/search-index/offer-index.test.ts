@@ -14,11 +14,14 @@ let ecosystemId: number;
 let store: OfferIndexStore;
 // The same index, always walking sessions for the date order (large offers do).
 let walking: OfferIndexStore;
+// Walking, and counting only up to 3: the walk then checks the filters itself, as for broad queries on large offers.
+let capped: OfferIndexStore;
 
 before(async () => {
   ecosystemId = (await seedDemo(database)).ecosystemId;
   store = new OfferIndexStore(database.db);
   walking = new OfferIndexStore(database.db, { walkFrom: 0 });
+  capped = new OfferIndexStore(database.db, { walkFrom: 0, countCap: 3 });
 });
 after(() => database.drop());
 
@@ -56,6 +59,10 @@ describe('the index answers as the SQL does', () => {
         const viaWalk = await walking.search(ecosystemId, resolved, now);
         assert.deepEqual(viaWalk.hits.map(strip), viaSql.hits.map(strip), 'walking the sessions');
         assert.equal(viaWalk.total, viaSql.total);
+        const viaCapped = await capped.search(ecosystemId, resolved, now);
+        assert.deepEqual(viaCapped.hits.map(strip), viaSql.hits.map(strip), 'walking past the count cap');
+        assert.equal(viaCapped.total, Math.min(viaSql.total, 3));
+        assert.equal(viaCapped.totalCapped, viaSql.total > 3);
       }
     });
   }
@@ -73,6 +80,23 @@ describe('freshness', () => {
     assert.ok(!after.hits.some((h) => h.id === first.id));
     await database.db.updateTable('activities').set({ status: 'published' }).where('id', '=', first.id).execute();
     assert.equal((await store.search(ecosystemId, resolved)).total, before.total);
+  });
+});
+
+describe('remembered results', () => {
+  test('a remembered answer is not given once time has changed it', async () => {
+    const { params } = parseSearchParams({}, { strict: true });
+    const { resolved } = await resolveSearch(database.db, ecosystemId, params);
+    const uncached = new OfferIndexStore(database.db, { cacheResults: false });
+    const now = new Date();
+    const first = await store.search(ecosystemId, resolved, now);
+    assert.equal(await store.search(ecosystemId, resolved, now), first, 'the same query at the same moment is remembered');
+    // Just after the first hit's session has started, it is no longer upcoming.
+    const later = new Date(first.hits[0]!.nextSessionAt!.getTime() + 1);
+    const fresh = await uncached.search(ecosystemId, resolved, later);
+    const again = await store.search(ecosystemId, resolved, later);
+    assert.notEqual(again, first);
+    assert.deepEqual(again, fresh);
   });
 });
 
