@@ -3,11 +3,11 @@
 // the database runs on the server's thread too). Plain JavaScript: the child
 // needs no TypeScript loader.
 //
-// Receives over IPC: { origin, paths, connections, duration, timeout }
+// Receives over IPC: { origin, paths, connections, duration, timeout, disjoint }
 // Sends back:        { latencies: number[] (ms, one per response), statusCodes, non2xx, errors, timeouts, durationSec }
 import autocannon from 'autocannon';
 
-process.once('message', ({ origin, paths, connections, duration, timeout }) => {
+process.once('message', ({ origin, paths, connections, duration, timeout, disjoint }) => {
   const latencies = [];
   let clientIndex = 0;
   const instance = autocannon(
@@ -18,9 +18,17 @@ process.once('message', ({ origin, paths, connections, duration, timeout }) => {
       timeout,
       // Every connection cycles through the whole mix, each starting at a different
       // query, so that at any moment the server sees a blend rather than 32 copies of one.
-      requests: paths.map((path) => ({ method: 'GET', path })),
+      // With disjoint slices each connection sets its own below; building all of them here for every connection would take longer than the run.
+      requests: (disjoint ? paths.slice(0, 1) : paths).map((path) => ({ method: 'GET', path })),
       setupClient(client) {
-        const start = clientIndex++ % paths.length;
+        const index = clientIndex++;
+        if (disjoint) {
+          // Each connection its own searches: none is asked twice until a slice runs out.
+          const size = Math.floor(paths.length / connections);
+          client.setRequests(paths.slice(index * size, (index + 1) * size).map((path) => ({ method: 'GET', path })));
+          return;
+        }
+        const start = index % paths.length;
         const rotated = [...paths.slice(start), ...paths.slice(0, start)];
         client.setRequests(rotated.map((path) => ({ method: 'GET', path })));
       },
