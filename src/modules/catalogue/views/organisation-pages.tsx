@@ -1,3 +1,4 @@
+import { DataTable } from '../../../web/components/table.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import { Alert } from '../../../web/components/alert.js';
 import { t, type MessageKey } from '../../../web/i18n/index.js';
@@ -35,34 +36,19 @@ export function OrganisationListPage(props: { ctx: ManageContext; organisations:
       {props.organisations.length === 0 ? (
         <p class="utrecht-paragraph">{t(locale, 'organisations.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="utrecht-table manage-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'organisations.column.name')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'organisations.column.sector')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'organisations.column.locations')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t(locale, 'manage.status')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.organisations.map((o) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    <a class="utrecht-link" href={`${basePath}/beheer/organisaties/${o.id}`}>
-                      {o.name}
-                    </a>
-                  </th>
-                  <td class="utrecht-table__cell">{t(locale, `sector.${o.sector}` as MessageKey)}</td>
-                  <td class="utrecht-table__cell">{o.locationCount}</td>
-                  <td class="utrecht-table__cell">
-                    <ActiveTag locale={locale} status={o.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="manage-table"
+          rowHeaders
+          headers={[t(locale, 'organisations.column.name'), t(locale, 'organisations.column.sector'), t(locale, 'organisations.column.locations'), t(locale, 'manage.status')]}
+          rows={props.organisations.map((o) => [
+            <a class="utrecht-link" href={`${basePath}/beheer/organisaties/${o.id}`}>
+              {o.name}
+            </a>,
+            t(locale, `sector.${o.sector}` as MessageKey),
+            o.locationCount,
+            <ActiveTag locale={locale} status={o.status} />,
+          ])}
+        />
       )}
     </ManageLayout>
   );
@@ -138,36 +124,22 @@ export function OrganisationPage(props: OrganisationPageProps) {
           {props.locations.length === 0 ? (
             <p class="utrecht-paragraph">{t(locale, 'locations.empty')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="utrecht-table manage-table">
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">{t(locale, 'organisations.column.name')}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{t(locale, 'locations.column.address')}</th>
-                    <th class="utrecht-table__header-cell" scope="col">{t(locale, 'manage.status')}</th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {props.locations.map((l) => (
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {allowed.changeLocations && l.status === 'active' && active ? (
-                          <a class="utrecht-link" href={`${basePath}/beheer/locaties/${l.id}`}>
-                            {l.name}
-                          </a>
-                        ) : (
-                          l.name
-                        )}
-                      </th>
-                      <td class="utrecht-table__cell">{[l.street, [l.postcode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</td>
-                      <td class="utrecht-table__cell">
-                        <ActiveTag locale={locale} status={l.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              class="manage-table"
+              rowHeaders
+              headers={[t(locale, 'organisations.column.name'), t(locale, 'locations.column.address'), t(locale, 'manage.status')]}
+              rows={props.locations.map((l) => [
+                allowed.changeLocations && l.status === 'active' && active ? (
+                  <a class="utrecht-link" href={`${basePath}/beheer/locaties/${l.id}`}>
+                    {l.name}
+                  </a>
+                ) : (
+                  l.name
+                ),
+                [l.street, [l.postcode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+                <ActiveTag locale={locale} status={l.status} />,
+              ])}
+            />
           )}
           {allowed.addLocation && active && (
             <p class="utrecht-paragraph">
@@ -246,40 +218,24 @@ export function ThemeListPage(props: { ctx: ManageContext; themes: Array<Theme &
           {t(locale, 'themes.new')}
         </ButtonLink>
       </p>
-      <div class="table-scroll">
-        <table class="utrecht-table manage-table">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t(locale, 'themes.column.name')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t(locale, 'themes.column.slug')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t(locale, 'themes.column.position')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t(locale, 'themes.column.activities')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t(locale, 'manage.status')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {props.themes.map((th) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {th.status === 'active' ? (
-                    <a class="utrecht-link" href={`${basePath}/beheer/themas/${th.id}`}>
-                      {th.name}
-                    </a>
-                  ) : (
-                    th.name
-                  )}
-                </th>
-                <td class="utrecht-table__cell">{th.slug}</td>
-                <td class="utrecht-table__cell">{th.position}</td>
-                <td class="utrecht-table__cell">{th.activityCount}</td>
-                <td class="utrecht-table__cell">
-                  <ActiveTag locale={locale} status={th.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        class="manage-table"
+        rowHeaders
+        headers={[t(locale, 'themes.column.name'), t(locale, 'themes.column.slug'), t(locale, 'themes.column.position'), t(locale, 'themes.column.activities'), t(locale, 'manage.status')]}
+        rows={props.themes.map((th) => [
+          th.status === 'active' ? (
+            <a class="utrecht-link" href={`${basePath}/beheer/themas/${th.id}`}>
+              {th.name}
+            </a>
+          ) : (
+            th.name
+          ),
+          th.slug,
+          th.position,
+          th.activityCount,
+          <ActiveTag locale={locale} status={th.status} />,
+        ])}
+      />
     </ManageLayout>
   );
 }
