@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './core/config.js';
 import { createDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
+import { runHousekeeping } from './core/modules.js';
 import { modules } from './modules/index.js';
 
 export interface Runtime {
@@ -24,6 +25,22 @@ export async function seedDemo(database: Database): Promise<void> {
   }
 }
 
+/** Every hour (and once at start), each module clears what has expired; failures are logged, never fatal. */
+function startHousekeeping(app: FastifyInstance, database: Database): () => void {
+  const run = () =>
+    runHousekeeping(database, modules).then(
+      (removed) => {
+        const any = Object.values(removed).some((n) => n > 0);
+        if (any) app.log.info({ removed }, 'housekeeping');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'housekeeping failed'),
+    );
+  void run();
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /**
  * Opens the database, migrates, loads demo data on a first start, and serves.
  * SIGTERM and SIGINT close the server (in-flight requests finish) and then the database.
@@ -37,6 +54,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   app.ctx.mailer.start();
+  const stopHousekeeping = startHousekeeping(app, database);
   // Build the finder indexes now rather than on the first visitor's search.
   for (const ecosystem of await app.ctx.ecosystems.all()) {
     app.ctx.offerIndex.warm(ecosystem.id).catch((error: unknown) => app.log.error({ err: error, ecosystem: ecosystem.slug }, 'finder index failed to load'));
@@ -44,6 +62,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      stopHousekeeping();
       await app.close();
       await database.close();
     })());

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import type { MessageKey } from '../web/i18n/index.js';
 import type { Actor } from './context.js';
 
@@ -23,6 +23,11 @@ export interface AppModule {
   globalRoutes?: (app: FastifyInstance) => Promise<void>;
   /** Loads invented demo data; run by `seed` and on first start unless `--no-demo`. */
   seedDemo?: (database: Database) => Promise<void>;
+  /**
+   * Removes what has served its purpose (expired sessions, tokens, uploads),
+   * in one transaction; returns how many rows of each kind went. Run hourly.
+   */
+  housekeeping?: (tx: Tx, now: Date) => Promise<Record<string, number>>;
   /** Management pages this module offers the actor in the ecosystem, after its own policies. */
   manageLinks?: (actor: Actor, ecosystemId: number) => ManageLink[];
 }
@@ -30,4 +35,15 @@ export interface AppModule {
 /** Every management page the actor may open in the ecosystem, gathered from the modules' manifests. */
 export function manageLinksFor(modules: readonly AppModule[], actor: Actor, ecosystemId: number): ManageLink[] {
   return modules.flatMap((m) => m.manageLinks?.(actor, ecosystemId) ?? []);
+}
+
+/** Runs every module's housekeeping, each in its own transaction; returns what went, per module and kind. */
+export async function runHousekeeping(database: Database, modules: readonly AppModule[], now: Date = new Date()): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const module of modules) {
+    if (!module.housekeeping) continue;
+    const counts = await database.transaction((tx) => module.housekeeping!(tx, now));
+    for (const [kind, n] of Object.entries(counts)) removed[`${module.id}.${kind}`] = n;
+  }
+  return removed;
 }

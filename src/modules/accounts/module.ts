@@ -1,4 +1,5 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
+import { accountsHousekeeping } from './commands/housekeeping.js';
 import { canManage } from './policies.js';
 import { linkPages } from './routes/link-pages.js';
 import { managePages } from './routes/manage-pages.js';
@@ -12,6 +13,7 @@ export const accountsModule: AppModule = {
     await app.register(linkPages);
   },
   tenantRoutes: managePages,
+  housekeeping: accountsHousekeeping,
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];
     if (canManage(actor, 'people.read', ecosystemId)) links.push({ path: '/beheer/mensen', label: 'manage.people', description: 'manage.people.description' });

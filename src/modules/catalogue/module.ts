@@ -25,6 +25,10 @@ export const catalogueModule: AppModule = {
     await app.register(organisationPages);
     await app.register(coordinatorPages);
   },
+  // Uploads waiting for confirmation expire after two hours.
+  housekeeping: async (tx, now) => ({
+    imports: Number((await tx.db.deleteFrom('offer_import_uploads').where('expires_at', '<', now).executeTakeFirst()).numDeletedRows),
+  }),
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = manageAreas(actor, ecosystemId).map((area) => ({
       path: areaPath(area),

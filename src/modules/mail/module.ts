@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/modules.js';
+import { mailHousekeeping } from './commands/housekeeping.js';
 import { outboxPages } from './routes/pages.js';
 
 /**
@@ -9,4 +10,5 @@ import { outboxPages } from './routes/pages.js';
 export const mailModule: AppModule = {
   id: 'mail',
   globalRoutes: outboxPages,
+  housekeeping: mailHousekeeping,
 };

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { runHousekeeping } from '../src/core/modules.js';
+import { createUser } from '../src/modules/accounts/commands/user-creator.js';
+import { modules } from '../src/modules/index.js';
+import { testDatabase } from './helpers/build-app.js';
+import { createFixture, type Fixture } from './helpers/factories.js';
+
+const database = await testDatabase();
+let fx: Fixture;
+let userId: number;
+const now = new Date('2027-03-01T12:00:00Z');
+const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+
+before(async () => {
+  fx = await createFixture(database);
+  userId = await database.transaction((tx) => createUser(tx, { email: 'opruimen@proef.example', name: 'Opruimen' }));
+});
+after(async () => database.drop());
+
+test('housekeeping removes what has expired and keeps what is still of use', async () => {
+  const e = fx.ecosystem.id;
+  await database.db
+    .insertInto('user_sessions')
+    .values([
+      { id: 'verlopen', user_id: userId, csrf_secret: 'x', expires_at: ago(1) },
+      { id: 'geldig', user_id: userId, csrf_secret: 'x', expires_at: ago(-1) },
+    ])
+    .execute();
+  await database.db
+    .insertInto('login_tokens')
+    .values([
+      { token_hash: 'oud', user_id: userId, purpose: 'sign_in', expires_at: ago(2) },
+      { token_hash: 'gebruikt', user_id: userId, purpose: 'password_reset', expires_at: ago(-1), used_at: ago(2) },
+      { token_hash: 'vers', user_id: userId, purpose: 'sign_in', expires_at: ago(-0.01) },
+    ])
+    .execute();
+  const invitation = (email: string, expires: Date, accepted: Date | null) => ({
+    ecosystem_id: e, email, role: 'viewer' as const, token_hash: email, expires_at: expires, accepted_at: accepted,
+  });
+  await database.db
+    .insertInto('invitations')
+    .values([invitation('lang-verlopen@proef.example', ago(40), null), invitation('net-verlopen@proef.example', ago(5), null), invitation('aangenomen@proef.example', ago(40), ago(45))])
+    .execute();
+  const mail = (to: string, status: 'outbox' | 'sent', created: Date) => ({ to_address: to, subject: 'Proef', text_body: 'met link', html_body: '<p>met link</p>', status, created_at: created });
+  await database.db
+    .insertInto('mail_messages')
+    .values([mail('oud@proef.example', 'outbox', ago(40)), mail('nieuw@proef.example', 'outbox', ago(2)), mail('heel-oud@proef.example', 'sent', ago(200))])
+    .execute();
+  await database.db
+    .insertInto('offer_import_uploads')
+    .values([
+      { id: 'verlopen', ecosystem_id: e, user_id: userId, sheet: JSON.stringify([]), expires_at: ago(0.01) },
+      { id: 'open', ecosystem_id: e, user_id: userId, sheet: JSON.stringify([]), expires_at: ago(-0.05) },
+    ])
+    .execute();
+
+  const removed = await runHousekeeping(database, modules, now);
+  assert.deepEqual(removed, {
+    'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
+  });
+  assert.deepEqual((await database.db.selectFrom('user_sessions').select('id').execute()).map((r) => r.id), ['geldig']);
+  assert.deepEqual((await database.db.selectFrom('login_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['vers']);
+  assert.deepEqual((await database.db.selectFrom('invitations').select('email').orderBy('email').execute()).map((r) => r.email), ['aangenomen@proef.example', 'net-verlopen@proef.example']);
+  const mails = await database.db.selectFrom('mail_messages').select(['to_address', 'text_body']).orderBy('to_address').execute();
+  assert.deepEqual(mails, [{ to_address: 'nieuw@proef.example', text_body: 'met link' }, { to_address: 'oud@proef.example', text_body: '' }]);
+  assert.deepEqual((await database.db.selectFrom('offer_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
+
+  // Nothing more to do the second time.
+  assert.ok(Object.values(await runHousekeeping(database, modules, now)).every((n) => n === 0));
+});
