@@ -164,7 +164,7 @@ export type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvit
  * person sets a name and password here, and someone who already has an
  * account just gains the role. Returns the person's id, to sign them in.
  */
-export async function acceptInvitation(tx: Tx, token: string, newAccount: { name: string; password: string } | undefined): Promise<{ userId: number; invitation: OpenInvitation }> {
+export async function acceptInvitation(tx: Tx, token: string, newAccount: { name: string; password: string; repeat: string } | undefined): Promise<{ userId: number; invitation: OpenInvitation }> {
   const invitation = await findOpenInvitation(tx.db, token);
   if (!invitation) throw errors.notFound('invitation');
   if (invitation.user_status === 'disabled') throw errors.forbidden();
@@ -177,6 +177,7 @@ export async function acceptInvitation(tx: Tx, token: string, newAccount: { name
     if (name.length > 200) problems.push({ field: 'name', key: 'field.tooLong', params: { max: 200 } });
     const weak = passwordProblem(password);
     if (weak) problems.push({ field: 'password', key: weak });
+    else if (password !== newAccount?.repeat) problems.push({ field: 'repeat', key: 'accounts.password.mismatch' });
     if (problems.length > 0) throw errors.invalidInput(problems);
     userId = await createUser(tx, { email: invitation.email, name, password });
   }

@@ -1,8 +1,8 @@
-import { sendPrivatePage } from '../../../http/pages.js';
+import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, type FieldProblem } from '../../../core/errors.js';
+import { AppError } from '../../../core/errors.js';
 import { ensureCsrfToken, setSessionCookie } from '../../../http/session.js';
 import { acceptInvitation, checkEmail, findOpenInvitation, type MailSettings } from '../commands/invitation-commands.js';
 import { peekLoginToken, resetPassword, sendLoginLink, useLoginToken } from '../commands/login-token-commands.js';
@@ -17,17 +17,6 @@ const linkLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 // Following links: tokens carry 256 bits, so this only stops noise.
 const tokenLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
-
-/** Field problems of a command's invalid-input error, to show beside the form; anything else propagates. */
-async function problemsOf(work: () => Promise<void>): Promise<FieldProblem[]> {
-  try {
-    await work();
-    return [];
-  } catch (error) {
-    if (error instanceof AppError && error.id === 'invalid_input') return error.problems;
-    throw error;
-  }
-}
 
 /** Sign-in by e-mail link, password reset, and accepting an invitation: the pages reached from mail. */
 export async function linkPages(plain: FastifyInstance): Promise<void> {
@@ -45,10 +34,8 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
       path,
       { config: linkLimit, schema: { ...hidden, body: Type.Object({ _csrf: Type.String({ maxLength: 100 }), email: Type.String({ maxLength: 1000 }) }) } },
       async (request, reply) => {
-        const problems = await problemsOf(async () => {
-          const email = checkEmail(request.body.email);
-          await database.transaction((tx) => sendLoginLink(tx, email, purpose, mailSettings(request)));
-        });
+        const result = await attempt(() => database.transaction((tx) => sendLoginLink(tx, checkEmail(request.body.email), purpose, mailSettings(request))));
+        const problems = result.ok ? [] : result.problems;
         const page = LinkRequestPage({
           locale: request.locale,
           purpose,
@@ -107,18 +94,17 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
       const { token } = request.params;
       const found = await peekLoginToken(database.db, token, 'password_reset');
       if (!found) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'password_reset' }), 410);
-      let sessionToken = '';
-      const problems = await problemsOf(async () => {
-        const started = await database.transaction(async (tx) => {
+      const result = await attempt(() =>
+        database.transaction(async (tx) => {
           const userId = await resetPassword(tx, token, request.body.password, request.body.repeat);
           return startSession(tx, userId, { userAgent: request.headers['user-agent'] ?? '', method: 'password_reset' });
-        });
-        sessionToken = started.token;
-      });
-      if (problems.length > 0) {
-        return sendPrivatePage(reply, ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token, problems }), 400);
+        }),
+      );
+      if (!result.ok) {
+        const page = ResetPasswordPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), email: found.email, token, problems: result.problems });
+        return sendPrivatePage(reply, page, 400);
       }
-      setSessionCookie(request, reply, sessionToken);
+      setSessionCookie(request, reply, result.value.token);
       return reply.redirect('/account?klaar=wachtwoord', 303);
     },
   );
@@ -150,22 +136,17 @@ export async function linkPages(plain: FastifyInstance): Promise<void> {
       const invitation = await findOpenInvitation(database.db, token);
       if (!invitation) return sendPrivatePage(reply, LinkExpiredPage({ locale: request.locale, purpose: 'invitation' }), 410);
       const { name = '', password = '', repeat = '' } = request.body;
-      let sessionToken = '';
-      const problems = await problemsOf(async () => {
-        if (invitation.user_id === null && password !== repeat) {
-          throw new AppError('invalid_input', 400, 'error.invalidInput', {}, [{ field: 'repeat', key: 'accounts.password.mismatch' }]);
-        }
-        const started = await database.transaction(async (tx) => {
-          const accepted = await acceptInvitation(tx, token, invitation.user_id === null ? { name, password } : undefined);
+      const result = await attempt(() =>
+        database.transaction(async (tx) => {
+          const accepted = await acceptInvitation(tx, token, invitation.user_id === null ? { name, password, repeat } : undefined);
           return startSession(tx, accepted.userId, { userAgent: request.headers['user-agent'] ?? '', previousSessionId: previousSession(request), method: 'invitation' });
-        });
-        sessionToken = started.token;
-      });
-      if (problems.length > 0) {
-        const page = InvitationPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), token, invitation, name: name.slice(0, 200), problems });
+        }),
+      );
+      if (!result.ok) {
+        const page = InvitationPage({ locale: request.locale, csrfToken: ensureCsrfToken(request, reply), token, invitation, name: name.slice(0, 200), problems: result.problems });
         return sendPrivatePage(reply, page, 400);
       }
-      setSessionCookie(request, reply, sessionToken);
+      setSessionCookie(request, reply, result.value.token);
       return reply.redirect(`/e/${invitation.ecosystem_slug}/beheer?welkom=1`, 303);
     },
   );

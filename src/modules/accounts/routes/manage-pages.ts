@@ -1,10 +1,10 @@
-import { sendPrivatePage, signInFirst } from '../../../http/pages.js';
+import { attempt, sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../../core/context.js';
-import { AppError, errors, type FieldProblem } from '../../../core/errors.js';
+import { errors, type FieldProblem } from '../../../core/errors.js';
 import { IdParams } from '../../../http/schemas.js';
 import { t } from '../../../web/i18n/index.js';
 import { inviteMember, revokeInvitation } from '../commands/invitation-commands.js';
@@ -120,21 +120,21 @@ export async function managePages(plain: FastifyInstance): Promise<void> {
       const organisationIds = ids(form.organisationIds, 'organisationIds', problems);
       const locationIds = ids(form.locationIds, 'locationIds', problems);
       if (problems.length === 0 && role) {
-        try {
-          await database.transaction((tx) =>
+        const result = await attempt(() =>
+          database.transaction((tx) =>
             inviteMember(
               tx,
               request.actor,
               { ecosystemId: request.ecosystem.id, ecosystemName: request.ecosystem.name, email: body.email, role, organisationIds, locationIds },
               { mailer, publicUrl: config.publicUrl, locale: request.locale },
             ),
-          );
+          ),
+        );
+        if (result.ok) {
           const email = body.email.trim().toLowerCase();
           return reply.redirect(`${request.basePath}/beheer/mensen?klaar=uitgenodigd&email=${encodeURIComponent(email)}`, 303);
-        } catch (error) {
-          if (!(error instanceof AppError && error.id === 'invalid_input')) throw error;
-          problems.push(...error.problems);
         }
+        problems.push(...result.problems);
       }
       return peoplePage(request, reply, form, problems, undefined);
     },

@@ -1,8 +1,8 @@
-import { sendPrivatePage, signInFirst } from '../../../http/pages.js';
+import { attempt, sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { AppError, errors, type FieldProblem } from '../../../core/errors.js';
+import { errors } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
 import { recordAudit, type AuditEntry } from '../../audit/commands/audit-recorder.js';
 import { authorize, type CatalogueAction } from '../policies.js';
@@ -29,11 +29,8 @@ export const DoneQuery = Type.Object({
 });
 
 /** A management page: never cached, since it shows what only this person may see. */
-/** A management page, for one person only. */
-export const sendPage = sendPrivatePage;
-
-/** Signing in first, as on every page for people with a role. */
-export { signInFirst };
+// Shared with every page for people with a role.
+export { attempt, sendPrivatePage as sendPage, signInFirst };
 
 export function manageContext(request: FastifyRequest): ManageContext {
   return {
@@ -74,17 +71,3 @@ export async function audited<T>(request: FastifyRequest, entry: (result: NoInfe
   });
 }
 
-/** The field problems of a command's invalid-input error, to show on the form; any other error goes on. */
-export function problemsOf(error: unknown): FieldProblem[] {
-  if (error instanceof AppError && error.id === 'invalid_input' && error.problems.length > 0) return error.problems;
-  throw error;
-}
-
-/** Runs a change; returns the problems to show on the form instead when the command refused the input. */
-export async function attempt<T>(change: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; problems: FieldProblem[] }> {
-  try {
-    return { ok: true, value: await change() };
-  } catch (error) {
-    return { ok: false, problems: problemsOf(error) };
-  }
-}

@@ -1,8 +1,9 @@
+import { attempt } from '../../../http/pages.js';
 import { manageLinksFor } from '../../../core/modules.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldProblem } from '../../../core/errors.js';
+import type { FieldProblem } from '../../../core/errors.js';
 import { renderDocument } from '../../../web/render.js';
 import { authorizeManage } from '../../accounts/policies.js';
 import { signInFirst } from '../../accounts/routes/manage-pages.js';
@@ -62,15 +63,13 @@ export async function settingsPages(plain: FastifyInstance): Promise<void> {
       authorizeManage(request.actor, 'settings.manage', request.ecosystem.id);
       const { name, logoUrl = '', primaryColor = '', tileUrl = '', tileAttribution = '' } = request.body;
       const form: SettingsInput = { name, logoUrl, primaryColor, tileUrl, tileAttribution };
-      try {
-        await database.transaction(async (tx) => {
+      const result = await attempt(() =>
+        database.transaction(async (tx) => {
           await updateSettings(tx, request.actor, request.ecosystem, form);
           tx.afterCommit(() => ecosystems.reload());
-        });
-      } catch (error) {
-        if (error instanceof AppError && error.id === 'invalid_input') return page(request, reply, form, error.problems, false);
-        throw error;
-      }
+        }),
+      );
+      if (!result.ok) return page(request, reply, form, result.problems, false);
       return reply.redirect(`${request.basePath}/beheer/instellingen?klaar=1`, 303);
     },
   );
