@@ -1,3 +1,9 @@
+import { passesNl } from './nl/passes.js';
+import { passScanNl } from './nl/pass-scan.js';
+import { badgesNl } from './nl/badges.js';
+import { pathPageNl } from './nl/path-page.js';
+import { passPrivacyNl } from './nl/pass-privacy.js';
+
 /** Dutch, the platform's first language. Every interface text lives here. */
 export const nl = {
   'app.name': 'Leerecosysteem',
@@ -823,6 +829,11 @@ export const nl = {
   'form.theme.positionHint': 'Lager staat eerder; leeg is 0.',
   'price.free': 'Gratis',
   'price.amount': '€ {amount}',
+  ...passesNl,
+  ...passScanNl,
+  ...badgesNl,
+  ...pathPageNl,
+  ...passPrivacyNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

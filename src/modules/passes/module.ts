@@ -1,0 +1,9 @@
+import type { AppModule } from '../../core/modules.js';
+
+/**
+ * The child's pass (kinderpas): issuing passes, check-ins at activities, the
+ * child's path page with next steps, curated learning paths and Open Badges 3.0.
+ */
+export const passesModule: AppModule = {
+  id: 'passes',
+};
