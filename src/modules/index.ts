@@ -6,7 +6,8 @@ import { demoModule } from './demo/module.js';
 import { docsModule } from './docs/module.js';
 import { ecosystemsModule } from './ecosystems/module.js';
 import { mailModule } from './mail/module.js';
+import { networkModule } from './network/module.js';
 import { passesModule } from './passes/module.js';
 
 /** Every capability of the platform. Order matters only for demo data: ecosystems before what lives in them. */
-export const modules: readonly AppModule[] = [ecosystemsModule, accountsModule, mailModule, catalogueModule, passesModule, auditModule, docsModule, demoModule];
+export const modules: readonly AppModule[] = [ecosystemsModule, accountsModule, mailModule, catalogueModule, passesModule, networkModule, auditModule, docsModule, demoModule];

@@ -1,3 +1,5 @@
+import { networkNl } from './nl/network.js';
+import { financeNl } from './nl/finance.js';
 import { passesNl } from './nl/passes.js';
 import { passScanNl } from './nl/pass-scan.js';
 import { badgesNl } from './nl/badges.js';
@@ -834,6 +836,8 @@ export const nl = {
   ...badgesNl,
   ...pathPageNl,
   ...passPrivacyNl,
+  ...networkNl,
+  ...financeNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
