@@ -69,15 +69,18 @@ export async function badgePages(plain: FastifyInstance): Promise<void> {
     return reply.type('application/ld+json; charset=utf-8').header('cache-control', 'public, max-age=300').send(JSON.stringify(profile));
   });
 
+  /** A public key as published: its `kid` is the address a JWT header names, so JWKS clients match it. */
+  const published = (request: FastifyRequest, key: { kid: string; public_jwk: Record<string, unknown> }) => ({ ...key.public_jwk, kid: addressesOf(request).key(key.kid) });
+
   app.get('/.well-known/jwks.json', { schema: hide }, async (request, reply) => {
     const keys = await publicKeys(db, request.ecosystem.id);
-    return reply.type('application/jwk-set+json').header('cache-control', 'public, max-age=300').send({ keys: keys.map((k) => k.public_jwk) });
+    return reply.type('application/jwk-set+json').header('cache-control', 'public, max-age=300').send({ keys: keys.map((k) => published(request, k)) });
   });
 
   app.get('/insignes/sleutels/:kid', { schema: { ...hide, params: KidParams } }, async (request, reply) => {
     const key = /^[A-Za-z0-9_-]{1,100}$/.test(request.params.kid) ? await publicKey(db, request.ecosystem.id, request.params.kid) : undefined;
     if (!key) throw errors.notFound('page');
-    return reply.type('application/jwk+json').header('cache-control', 'public, max-age=300').send(key.public_jwk);
+    return reply.type('application/jwk+json').header('cache-control', 'public, max-age=300').send(published(request, key));
   });
 
   app.get('/insignes/prestaties/:id', { schema: { ...hide, params: IdParams } }, async (request, reply) => {
