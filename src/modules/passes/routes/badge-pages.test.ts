@@ -33,7 +33,6 @@ before(async () => {
   const start = new Date(Date.now() - 3_600_000);
   const session = await database.db.insertInto('sessions').values({ ecosystem_id: e, activity_id: fx.activities.robots, starts_at: start, ends_at: new Date(start.getTime() + 2 * 3_600_000) }).returning('id').executeTakeFirstOrThrow();
   pass = (await database.transaction((tx) => issueClassBatch(tx, system, { ecosystemId: e, label: 'groep 8', size: 1, schoolLocationId: null }))).passes[0]!;
-  await database.db.insertInto('passes').values({ ecosystem_id: e, code: 'Z'.repeat(17), secret_hash: 'x', issued_via: 'staff' }).execute();
   await database.db.updateTable('passes').set({ nickname: 'Fleur', postcode: '7511' }).where('id', '=', pass.id).execute();
   await database.db.insertInto('pass_consents').values({ ecosystem_id: e, pass_id: pass.id, purpose: 'badges', granted: true, given_by: 'parent' }).execute();
   await database.transaction((tx) =>
