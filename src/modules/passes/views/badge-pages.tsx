@@ -16,6 +16,12 @@ interface PageContext {
   basePath: string;
 }
 
+/** Dates in a check's message come as ISO days; the reader gets them written out. */
+function withDates(params: Record<string, string | number> | undefined, locale: Locale): Record<string, string | number> | undefined {
+  if (typeof params?.date !== 'string') return params;
+  return { ...params, date: formatDay(new Date(`${params.date}T12:00:00Z`), locale) };
+}
+
 /** The outcome of a check: "Echt" or "Niet echt" first, then each check in words, then what the badge says. */
 export function VerificationResult({ ctx, result, headingLevel = 2 }: { ctx: PageContext; result: Verification; headingLevel?: 2 | 3 }) {
   const { locale } = ctx;
@@ -32,13 +38,13 @@ export function VerificationResult({ ctx, result, headingLevel = 2 }: { ctx: Pag
         </p>
       </Alert>
       <h3 class="utrecht-heading-3">{t(locale, 'badges.verify.checksTitle')}</h3>
-      <ul class="utrecht-unordered-list badge-checks">
+      <ul class="badge-checks">
         {result.checks.map((c) => (
-          <li class={`utrecht-unordered-list__item badge-check badge-check--${c.ok ? 'ok' : 'failed'}`}>
+          <li class={`badge-check badge-check--${c.ok ? 'ok' : 'failed'}`}>
             <span class="badge-check__mark" aria-hidden="true">
               {c.ok ? '✓' : '✗'}
             </span>
-            <strong>{t(locale, c.ok ? 'badges.verify.passed' : 'badges.verify.failed')}:</strong> {t(locale, c.key, c.params)}
+            <strong>{t(locale, c.ok ? 'badges.verify.passed' : 'badges.verify.failed')}:</strong> {t(locale, c.key, withDates(c.params, locale))}
           </li>
         ))}
       </ul>
@@ -99,7 +105,7 @@ export function BadgeVerifyPage(props: VerifyPageProps) {
           problems={problems}
           multiline
         />
-        <div class="utrecht-form-field utrecht-form-field--text">
+        <div class="utrecht-form-field utrecht-form-field--text badge-file-field">
           <label class="utrecht-form-label" for="veld-bestand">
             {t(locale, 'badges.verify.fileLabel')}
           </label>
