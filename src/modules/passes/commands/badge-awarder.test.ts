@@ -8,7 +8,8 @@ import { testDatabase } from '../../../../test/helpers/build-app.js';
 import { createUser } from '../../accounts/commands/user-creator.js';
 import { decodeJws } from '../badge-credential.js';
 import { ensureLearningPathAchievement, revokeBadge, saveActivityAchievement } from './achievement-commands.js';
-import { issuePendingBadges, pathCompletion } from './badge-awarder.js';
+import { badgesOfPass } from '../queries/badge-queries.js';
+import { forgetBadgesOfPass, issuePendingBadges, pathCompletion } from './badge-awarder.js';
 import { recordCheckIn } from './check-in.js';
 import { issueClassBatch, type IssuedPass } from './pass-issuer.js';
 
@@ -166,5 +167,16 @@ describe('when a badge is awarded', () => {
     }
     const row = await db.db.selectFrom('achievements').select('id').where('activity_id', '=', fx.activities.water).executeTakeFirst();
     assert.equal(row, undefined, 'nothing saved');
+  });
+
+  test('a pass’s badges are listed for its page; deleting the pass forgets their credentials, the rows stay for totals', async () => {
+    const pass = passes[1]!;
+    const listed = await badgesOfPass(db.db, fx.ecosystem.id, pass.id);
+    assert.deepEqual(listed.map((b) => b.name).sort(), ['Robotbouwer', 'Sterrenkijker']);
+    assert.equal(await db.transaction((tx) => forgetBadgesOfPass(tx, pass.id)), 2);
+    assert.deepEqual(await badgesOfPass(db.db, fx.ecosystem.id, pass.id), []);
+    const kept = await db.db.selectFrom('badge_awards').select(['credential', 'pass_id']).where('id', 'in', listed.map((b) => b.id)).execute();
+    assert.equal(kept.length, 2);
+    assert.ok(kept.every((r) => r.credential === null && r.pass_id === null));
   });
 });

@@ -165,3 +165,14 @@ export async function issuePendingBadges(tx: Tx, actor: Actor | 'system', passId
   }
   return issued;
 }
+
+/**
+ * Removes the credentials of a pass's badges, for the privacy pages to call
+ * when a parent deletes the pass (before deleting its row): each badge's row
+ * stays for totals, without its credential or its link to the pass, and its
+ * verification page then says it was removed. Returns how many it removed.
+ */
+export async function forgetBadgesOfPass(tx: Tx, passId: number): Promise<number> {
+  const rows = await tx.db.updateTable('badge_awards').set({ credential: null, pass_id: null }).where('pass_id', '=', passId).returning('id').execute();
+  return rows.length;
+}

@@ -74,3 +74,16 @@ export async function activityWithAchievement(db: Kysely<DB>, ecosystemId: numbe
     .executeTakeFirst();
   return { activity, achievement };
 }
+
+/** A pass's badges, newest first, for the child's path page and the privacy export; link each to `/insignes/<id>`. */
+export async function badgesOfPass(db: Kysely<DB>, ecosystemId: number, passId: number) {
+  return db
+    .selectFrom('badge_awards as b')
+    .innerJoin('achievements as a', (j) => j.onRef('a.ecosystem_id', '=', 'b.ecosystem_id').onRef('a.id', '=', 'b.achievement_id'))
+    .select(['b.id', 'b.issued_at', 'b.revoked_at', 'a.id as achievement_id', 'a.kind', 'a.name', 'a.description', 'a.activity_id', 'a.learning_path_id'])
+    .where('b.ecosystem_id', '=', ecosystemId)
+    .where('b.pass_id', '=', passId)
+    .where('b.credential', 'is not', null)
+    .orderBy('b.issued_at', 'desc')
+    .execute();
+}
