@@ -11,6 +11,7 @@ import { formPost } from '../../../../test/helpers/forms.js';
 import { multipartBody } from '../../../../test/helpers/multipart.js';
 import { signedInAs } from '../../../../test/helpers/people.js';
 import { saveActivityAchievement } from '../commands/achievement-commands.js';
+import { forgetBadgesOfPass } from '../commands/badge-awarder.js';
 import { recordCheckIn } from '../commands/check-in.js';
 import { issueClassBatch, type IssuedPass } from '../commands/pass-issuer.js';
 
@@ -265,8 +266,8 @@ describe('one issued badge', () => {
     assert.match((await check({ credential: jwt })).body, /ingetrokken op/);
 
     // What the privacy pages do when a parent deletes the pass.
-    await database.db.updateTable('badge_awards').set({ credential: null, pass_id: null }).where('id', '=', awardId).execute();
     await database.db.updateTable('badge_awards').set({ revoked_at: null }).where('id', '=', awardId).execute();
+    assert.equal(await database.transaction((tx) => forgetBadgesOfPass(tx, pass.id)), 1);
     const gone = await app.inject({ url: `/e/proef/insignes/${awardId}` });
     assert.equal(gone.statusCode, 410);
     assert.match(gone.body, /verwijderd/);
