@@ -8,6 +8,9 @@ import { createActivity, submitActivity } from '../src/modules/catalogue/command
 import { createLocation, createOrganisation } from '../src/modules/catalogue/commands/organisation-commands.js';
 import { createNextStep, createSession } from '../src/modules/catalogue/commands/session-commands.js';
 import { createTheme } from '../src/modules/catalogue/commands/theme-commands.js';
+import { saveActivityAchievement } from '../src/modules/passes/commands/achievement-commands.js';
+import { issueBadge } from '../src/modules/passes/commands/badge-issuer.js';
+import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
 import { testConfig, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { anonymousCsrf, formPost } from './helpers/forms.js';
@@ -111,6 +114,13 @@ const fresh = {
       const userId = await createUser(tx, { email: `rol${Math.random().toString(36).slice(2, 8)}@proef.example`, name: 'Rol' });
       return grantRole(tx, 'system', { ecosystemId: fx.ecosystem.id, userId, role: 'viewer' });
     }),
+  /** A badge of the library's activity, issued to a new pass. */
+  badge: () =>
+    database.transaction(async (tx) => {
+      const achievementId = (await saveActivityAchievement(tx, { kind: 'admin' }, fx.ecosystem.id, fx.activities.robots, { awards: true, name: 'Tabelinsigne', description: '', criteria: '' }))!;
+      const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'staff');
+      return (await issueBadge(tx, { ecosystemId: fx.ecosystem.id, passId: pass.id, achievementId, participationId: null }))!;
+    }),
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -196,6 +206,10 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/mensen/uitnodigingen/${await fresh.invitation()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `/e/proef/beheer/mensen/rollen/${await fresh.membership()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `${await fresh.upload()}`, ['coordinator'], 303, { form: () => ({ modus: 'alles' }) }, 404],
+  // ---- badges: an activity's badge, and revoking one issued ----
+  ['GET', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}/insigne`, owners, 200],
+  ['POST', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}/insigne`, owners, 400],
+  ['POST', async () => `/e/proef/insignes/${await fresh.badge()}/intrekken`, owners, 303],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -239,6 +253,12 @@ const publicRoutes = [
   'GET /e/:ecosystem/api/v1/locations', 'GET /e/:ecosystem/api/v1/locations/:id', 'GET /e/:ecosystem/api/v1/themes', 'GET /e/:ecosystem/api/v1/neighbourhoods',
   // The template holds no data, only the column layout.
   'GET /e/:ecosystem/beheer/aanbod/sjabloon.:format',
+  // Open Badges: the issuer, its keys and achievements are for any verifier; a badge names no child, and its
+  // address is an unguessable UUID; the verification page is for anyone (src/modules/passes/routes/badge-pages.test.ts).
+  'GET /e/:ecosystem/insignes/uitgever', 'GET /e/:ecosystem/.well-known/jwks.json', 'GET /e/:ecosystem/insignes/sleutels/:kid',
+  'GET /e/:ecosystem/insignes/prestaties/:id', 'GET /e/:ecosystem/insignes/prestaties/:id/afbeelding.svg',
+  'GET /e/:ecosystem/insignes/controleren', 'POST /e/:ecosystem/insignes/controleren',
+  'GET /e/:ecosystem/insignes/:id', 'GET /e/:ecosystem/insignes/:id/insigne.svg', 'GET /e/:ecosystem/insignes/:id/insigne.jwt', 'GET /e/:ecosystem/insignes/:id/insigne.json',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

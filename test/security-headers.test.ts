@@ -50,6 +50,9 @@ const pages = () => [
   { url: '/e/proef/beheer/themas', cookies: coordinator },
   { url: '/e/proef/beheer/aanbod/importeren', cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
+  { url: '/e/proef/insignes/controleren' },
+  { url: '/e/proef/insignes/uitgever' },
+  { url: `/e/proef/beheer/aanbod/${fx.activities.robots}/insigne`, cookies: coordinator },
   { url: '/e/proef/bestaat-niet' },
   { url: '/e/proef/zoeken?age=99' },
 ];

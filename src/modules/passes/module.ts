@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/modules.js';
+import { badgePages } from './routes/badge-pages.js';
 
 /**
  * The child's pass (kinderpas): issuing passes, check-ins at activities, the
@@ -6,4 +7,7 @@ import type { AppModule } from '../../core/modules.js';
  */
 export const passesModule: AppModule = {
   id: 'passes',
+  tenantRoutes: async (app) => {
+    await app.register(badgePages);
+  },
 };

@@ -218,6 +218,9 @@ export function ActivityManagePage(props: ActivityManageProps) {
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`${base}/voorbeeld`}>
           {t(locale, 'offer.preview')}
         </a>
+        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`${base}/insigne`}>
+          {t(locale, 'badges.manage.link')}
+        </a>
         {allowed.duplicate && <ActionButton ctx={ctx} action={`${base}/kopieren`} label={t(locale, 'offer.duplicate')} />}
         {allowed.submit && (a.status === 'draft' || a.status === 'returned') && (
           <ActionButton ctx={ctx} action={`${base}/indienen`} label={t(locale, 'offer.submit')} primary />

@@ -6,6 +6,7 @@ import { isoDay } from '../../../web/format.js';
 import { parsePassCode } from '../pass-code.js';
 import { authorizePasses } from '../policies.js';
 import { currentConsents } from '../queries/consents.js';
+import { awardAfterCheckIn } from './badge-awarder.js';
 
 export interface CheckInInput {
   ecosystemId: number;
@@ -105,6 +106,7 @@ export async function recordCheckIn(tx: Tx, actor: Actor, input: CheckInInput, n
     .executeTakeFirst();
   if (inserted) {
     await tx.db.updateTable('passes').set({ last_active_at: now }).where('id', '=', pass.id).execute();
+    await awardAfterCheckIn(tx, { ecosystemId: input.ecosystemId, passId: pass.id, activityId: session.activity_id, participationId: inserted.id, badgesConsent: consents.badges });
     return { status: 'recorded', participationId: inserted.id, passId: pass.id, activityId: session.activity_id };
   }
   const existing = await tx.db
