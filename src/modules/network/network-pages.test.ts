@@ -52,7 +52,7 @@ async function post(cookies: Cookies, url: string, fields: Record<string, string
 const count = async (table: 'network_partners' | 'network_people' | 'network_roles') =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('ecosystem_id', '=', fx.ecosystem.id).executeTakeFirstOrThrow()).n);
 
-const text = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&');
+const text = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('partners and the domain check', () => {
   test('an empty network: the checklist names every domain and how many partners are missing', async () => {

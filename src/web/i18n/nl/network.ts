@@ -358,7 +358,7 @@ export const networkNl = {
   'schools.preview.newOrganisations': 'Nieuwe organisaties: {names}.',
   'schools.preview.allGood': 'Alles klopt. Er is nog niets opgeslagen: bevestig de import.',
   'schools.preview.blocked': 'Er zijn fouten. Er wordt niets geïmporteerd: verbeter de rijen hieronder in het bestand en upload het opnieuw.',
-  'schools.preview.changed': 'Bij het importeren bleek het bestand niet meer te passen: de gegevens zijn intussen veranderd. Er is niets opgeslagen. Bekijk de fouten hieronder.',
+  'schools.preview.changed': 'Er is niets geïmporteerd: bij het importeren bleken er fouten in het bestand te zitten (misschien zijn de gegevens intussen veranderd). Bekijk de fouten hieronder.',
   'schools.preview.confirm': 'Importeren',
   'schools.preview.again': 'Een ander bestand uploaden',
   'schools.preview.rows': 'Per rij',
