@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../../core/errors.js';
+import { AppError, errors } from '../../../core/errors.js';
 import { parseMultipart, UploadedFile } from '../../catalogue/exchange/multipart.js';
 import { problemOut, type ImportProblem } from '../../catalogue/exchange/problems.js';
 import { applySchoolImport } from '../commands/school-commands.js';
@@ -131,9 +131,10 @@ export async function schoolImportPages(plain: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const redirect = signInFirst(request, reply);
       if (redirect) return redirect;
-      authorize(request.actor, 'schools.import', { ecosystemId: request.ecosystem.id });
+      // An upload is its uploader's alone: to everyone else it does not exist; the uploader must still hold the right.
       const upload = await findSchoolUpload(db, request.ecosystem.id, request.params.token, userIdOf(request));
       if (!upload) throw uploadGone();
+      authorize(request.actor, 'schools.import', { ecosystemId: request.ecosystem.id });
       const { columns } = resolveColumns(upload.file.sheet.headers);
       const plan = planSchoolImport(upload.file.sheet, columns, await loadSchoolImportContext(db, request.ecosystem.id), upload.file.defaultTypes);
       return sendPage(
@@ -147,10 +148,11 @@ export async function schoolImportPages(plain: FastifyInstance): Promise<void> {
   );
 
   app.post('/beheer/netwerk/scholen/importeren/:token', { schema: { ...hide, params: TokenParams, body: ActionBody } }, async (request, reply) => {
-    authorize(request.actor, 'schools.import', { ecosystemId: request.ecosystem.id });
+    if (request.actor.kind === 'anonymous') throw errors.unauthenticated();
     const { token } = request.params;
     const upload = await findSchoolUpload(db, request.ecosystem.id, token, userIdOf(request));
     if (!upload) throw uploadGone();
+    authorize(request.actor, 'schools.import', { ecosystemId: request.ecosystem.id });
     const base = `${request.basePath}/beheer/netwerk/scholen/importeren`;
     let outcome: Awaited<ReturnType<typeof applySchoolImport>>;
     try {
