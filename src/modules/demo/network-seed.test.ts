@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testDatabase } from '../../../test/helpers/build-app.js';
+import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
+import { multipartBody } from '../../../test/helpers/multipart.js';
+import { signedInAs } from '../../../test/helpers/people.js';
+import { duoSampleCsv } from '../network/school-duo-sample.js';
 import { checkDomains } from '../network/domain-check.js';
 import { activePartnerSectors, listRoles } from '../network/queries/network-directory.js';
 import { participatingLocationsByType } from '../network/queries/school-counts.js';
@@ -56,4 +59,23 @@ test('invented people, clearly demo, fill every part of the governance structure
   assert.deepEqual([...new Set(current.filter((r) => r.role === 'community_of_practice').map((r) => r.community))].sort(), ['Makeronderwijs', 'Techniek in de onderbouw']);
   const all = await listRoles(database.db, ecosystemId);
   assert.ok(all.some((r) => r.endsOn !== null), 'an ended role shows the history');
+});
+
+test('the sample DUO file imports into the demo: eight new locations, the Zwolle row skipped', async () => {
+  const app = await testApp(database);
+  try {
+    const { cookies } = await signedInAs(database, { ecosystemId, role: 'coordinator' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/account', cookies })).body)![1]!;
+    const { payload, headers } = multipartBody({ _csrf: csrf }, { name: 'bestand', fileName: 'duo-vestigingen-voorbeeld.csv', type: 'text/csv', data: Buffer.from(duoSampleCsv) });
+    const upload = await app.inject({ method: 'POST', url: '/e/twente-demo/beheer/netwerk/scholen/importeren', cookies, payload, headers });
+    assert.equal(upload.statusCode, 303, upload.body.slice(0, 500));
+    const preview = (await app.inject({ url: upload.headers.location as string, cookies })).body;
+    assert.match(preview, /Vestigingen in dit bestand: 8\. Nieuw: 8, bijwerken: 0, met fouten: 0\./);
+    assert.match(preview, /Rijen overgeslagen omdat hun gemeente niet bij dit leerecosysteem hoort: 1\./);
+    const newOrganisations = /Nieuwe organisaties: ([^<]*)\./.exec(preview)![1]!;
+    for (const name of ['Kindcentrum De Weverij', 'Basisschool Het Vlasveld', 'SBO De Molenwiek', 'Lyceum Twentestad', 'Techniekcollege Hengelo', 'De Kei']) assert.ok(newOrganisations.includes(name), name);
+    assert.ok(!newOrganisations.includes('De Toren'));
+  } finally {
+    await app.close();
+  }
 });

@@ -71,7 +71,7 @@ describe('partners and the domain check', () => {
       post(coordinator, `${base}/partners/nieuw`, { organisationId: String(organisationId), status, statusSince, note: '' });
     for (const id of [fx.orgs.library, orgs.school!, orgs.company!]) assert.equal((await add(id)).statusCode, 303);
     let body = text((await app.inject({ url: base, cookies: coordinator })).body);
-    assert.match(body, /Onderwijs: 1 actieve partners\./);
+    assert.match(body, /Onderwijs: 1 actieve partner\./);
     assert.match(body, /Er is nog geen partner uit het sociaal domein\./);
     assert.match(body, /Nog 2 partners nodig: er zijn er 3 actief/);
 

@@ -85,8 +85,8 @@ describe('importing DUO’s list of school locations', () => {
     const { location, preview } = await upload(coordinator, csv(...good));
     assert.equal(preview!.statusCode, 200);
     const body = text(preview!.body);
-    assert.match(body, /3 vestigingen: 3 nieuw, 0 bijwerken, 0 met fouten\./);
-    assert.match(body, /1 rijen overgeslagen: hun gemeente hoort niet bij dit leerecosysteem\./);
+    assert.match(body, /Vestigingen in dit bestand: 3\. Nieuw: 3, bijwerken: 0, met fouten: 0\./);
+    assert.match(body, /Rijen overgeslagen omdat hun gemeente niet bij dit leerecosysteem hoort: 1\./);
     assert.match(body, /Nieuwe organisaties: Basisschool De Vlieger, Twents Lyceum\./);
     assert.match(body, /Alles klopt\. Er is nog niets opgeslagen/);
     assert.doesNotMatch(body, /Almelo College/);
@@ -95,7 +95,7 @@ describe('importing DUO’s list of school locations', () => {
     const done = await confirm(coordinator, location!);
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, `${page}?nieuw=3&bijgewerkt=0`);
-    assert.match(text((await app.inject({ url: done.headers.location as string, cookies: coordinator })).body), /Klaar: 3 nieuwe en 0 bijgewerkte schoolvestigingen\./);
+    assert.match(text((await app.inject({ url: done.headers.location as string, cookies: coordinator })).body), /Klaar\. Nieuwe schoolvestigingen: 3\. Bijgewerkt: 0\./);
     assert.deepEqual(await tableCounts(), { schools: before.schools + 3, organisations: before.organisations + 2, locations: before.locations + 3 });
 
     const schools = await database.db
@@ -131,7 +131,7 @@ describe('importing DUO’s list of school locations', () => {
     const before = await tableCounts();
     const changed = csv(row({ name: 'Basisschool De Vlieger (vernieuwd)', pupils: '301' }), good[1]!, row({ brin: '34CD', code: '34CD00', name: 'Twents Lyceum', postcode: '7511 CC', structure: 'VBO/MAVO/HAVO/VWO', po: '' }));
     const { location, preview } = await upload(coordinator, changed);
-    assert.match(text(preview!.body), /3 vestigingen: 0 nieuw, 3 bijwerken, 0 met fouten\./);
+    assert.match(text(preview!.body), /Vestigingen in dit bestand: 3\. Nieuw: 0, bijwerken: 3, met fouten: 0\./);
     assert.equal((await confirm(coordinator, location!)).headers.location, `${page}?nieuw=0&bijgewerkt=3`);
     assert.deepEqual(await tableCounts(), before);
     const lyceum = await database.db.selectFrom('schools').select(['school_types', 'pupil_count']).where('brin', '=', '34CD').executeTakeFirstOrThrow();
@@ -164,7 +164,7 @@ describe('importing DUO’s list of school locations', () => {
       const { location, preview } = await upload(coordinator, csv(good[1]!, bad));
       assert.equal(preview!.statusCode, 200);
       const body = text(preview!.body);
-      assert.match(body, /1 met fouten\./);
+      assert.match(body, /met fouten: 1\./);
       assert.match(body, /Er zijn fouten\. Er wordt niets geïmporteerd/);
       assert.ok(body.includes(`<th class="utrecht-table__header-cell" scope="row">3</th>`), 'the bad row by its number');
       assert.match(body, new RegExp(`${column.replace(/[()]/g, '\\$&')}: `));
@@ -186,7 +186,7 @@ describe('importing DUO’s list of school locations', () => {
     ['missing columns', () => ({ data: Buffer.from('INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM\r\n12AB;12AB00;De Vlieger\r\n') }), 400, /Deze kolommen van DUO ontbreken: STRAATNAAM, HUISNUMMER-TOEVOEGING, POSTCODE, PLAATSNAAM\./],
     ['the wrong separator', () => ({ data: Buffer.from(header.replaceAll(';', '|') + '\r\n' + good[0]!.replaceAll(';', '|') + '\r\n') }), 400, /De kolommen zijn gescheiden door "\|"\. DUO gebruikt puntkomma’s/],
     ['an Excel workbook', () => ({ data: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) }), 400, /Dit is een Excel-bestand/],
-    ['only schools of other municipalities', () => ({ data: csv(good[3]!) }), 400, /Geen enkele rij ligt in een gemeente van dit leerecosysteem \(Enschede, Hengelo\); 1 rijen overgeslagen\./],
+    ['only schools of other municipalities', () => ({ data: csv(good[3]!) }), 400, /Geen enkele rij ligt in een gemeente van dit leerecosysteem \(Enschede, Hengelo\)\. Overgeslagen rijen: 1\./],
     ['an unknown type choice', () => ({ data: csv(good[0]!), fields: { soort: 'mbo' } }), 400, /"mbo" is geen geldige keuze\./],
     ['a huge file', () => ({ data: Buffer.alloc(9 * 1024 * 1024, 0x41) }), 413, /Het bestand is groter dan 8 MB/],
   ];
@@ -231,7 +231,7 @@ describe('importing DUO’s list of school locations', () => {
     const before = await tableCounts();
     const noTypes = Buffer.from('INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM\r\n90ZZ;90ZZ00;Kindcentrum De Es;Esweg;4;7550 DD;HENGELO\r\n');
     const { location, preview } = await upload(coordinator, noTypes, { soort: 'po' });
-    assert.match(text(preview!.body), /1 vestigingen: 1 nieuw/);
+    assert.match(text(preview!.body), /Vestigingen in dit bestand: 1\. Nieuw: 1,/);
     assert.doesNotMatch(text(preview!.body), /Nieuwe organisaties/);
     await confirm(coordinator, location!);
     assert.deepEqual(await tableCounts(), { ...before, schools: before.schools + 1 });

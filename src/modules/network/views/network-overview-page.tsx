@@ -23,7 +23,7 @@ export function DomainChecklist({ locale, check }: { locale: Locale; check: Doma
     ...domains.map((domain) => {
       const count = check.perDomain[domain];
       return count > 0
-        ? { met: true, text: t(locale, 'network.check.domain.met', { domain: t(locale, `network.domain.${domain}`), count }) }
+        ? { met: true, text: t(locale, count === 1 ? 'network.check.domain.metOne' : 'network.check.domain.met', { domain: t(locale, `network.domain.${domain}`), count }) }
         : { met: false, text: t(locale, `network.check.domain.missing.${domain}`) };
     }),
     check.partnersNeeded === 0

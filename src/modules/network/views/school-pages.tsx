@@ -59,7 +59,7 @@ export function SchoolListPage(props: SchoolListPageProps) {
 
       <section aria-labelledby="vestigingen">
         <h2 class="utrecht-heading-2" id="vestigingen">
-          {t(locale, 'schools.title')}
+          {t(locale, 'schools.list')}
         </h2>
         <form class="utrecht-form quick-filter" method="get" action={base}>
           <div class="utrecht-form-field">
