@@ -55,10 +55,20 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
     ])
     .execute();
 
+  await database.db
+    .insertInto('school_import_uploads')
+    .values([
+      { id: 'verlopen', ecosystem_id: e, user_id: userId, content: JSON.stringify({}), expires_at: ago(0.01) },
+      { id: 'open', ecosystem_id: e, user_id: userId, content: JSON.stringify({}), expires_at: ago(-0.05) },
+    ])
+    .execute();
+
   const removed = await runHousekeeping(database, modules, now);
   assert.deepEqual(removed, {
     'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
+    'network.schoolImports': 1,
   });
+  assert.deepEqual((await database.db.selectFrom('school_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
   assert.deepEqual((await database.db.selectFrom('user_sessions').select('id').execute()).map((r) => r.id), ['geldig']);
   assert.deepEqual((await database.db.selectFrom('login_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['vers']);
   assert.deepEqual((await database.db.selectFrom('invitations').select('email').orderBy('email').execute()).map((r) => r.email), ['aangenomen@proef.example', 'net-verlopen@proef.example']);

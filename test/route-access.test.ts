@@ -121,6 +121,34 @@ const fresh = {
       const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'staff');
       return (await issueBadge(tx, { ecosystemId: fx.ecosystem.id, passId: pass.id, achievementId, participationId: null }))!;
     }),
+  // ---- the network ----
+  libraryPartner: async () => {
+    await database.db
+      .insertInto('network_partners')
+      .values({ ecosystem_id: fx.ecosystem.id, organisation_id: fx.orgs.library, status: 'active', status_since: '2026-01-01' })
+      .onConflict((oc) => oc.columns(['ecosystem_id', 'organisation_id']).doNothing())
+      .execute();
+    return fx.orgs.library;
+  },
+  person: async () =>
+    (await database.db.insertInto('network_people').values({ ecosystem_id: fx.ecosystem.id, organisation_id: fx.orgs.library, name: 'Tabelpersoon' }).returning('id').executeTakeFirstOrThrow()).id,
+  networkRole: async () => {
+    const personId = await fresh.person();
+    return (await database.db.insertInto('network_roles').values({ ecosystem_id: fx.ecosystem.id, role: 'programme_team', person_id: personId, starts_on: '2020-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  school: async () => {
+    const locationId = await fresh.location();
+    const brin = `${10 + Math.floor(Math.random() * 89)}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+    return (await database.db.insertInto('schools').values({ ecosystem_id: fx.ecosystem.id, location_id: locationId, brin, location_number: String(locationId % 100).padStart(2, '0'), school_types: ['po'] }).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  schoolUpload: async () => {
+    const coordinator = people.get('coordinator')!;
+    const csv = Buffer.from('INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;ONDERWIJSSTRUCTUUR\r\n77XY;77XY00;Tabelschool;Ruiterweg;1;7511 AA;ENSCHEDE;HAVO\r\n');
+    const { payload, headers } = multipartBody({ _csrf: coordinator.csrf }, { name: 'bestand', fileName: 'scholen.csv', type: 'text/csv', data: csv });
+    const res = await app.inject({ method: 'POST', url: '/e/proef/beheer/netwerk/scholen/importeren', cookies: coordinator.cookies, payload, headers });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    return res.headers.location as string;
+  },
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -210,6 +238,34 @@ const rows: Row[] = [
   ['GET', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}/insigne`, owners, 200],
   ['POST', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}/insigne`, owners, 400],
   ['POST', async () => `/e/proef/insignes/${await fresh.badge()}/intrekken`, owners, 303],
+  // ---- the network: partners, people, roles, governance, schools ----
+  ['GET', () => '/e/proef/beheer/netwerk', [...partners, 'viewer'], 200],
+  ['GET', () => '/e/proef/beheer/netwerk/partners/nieuw', coordinatorOnly, 200],
+  ['GET', async () => `/e/proef/beheer/netwerk/partners/${await fresh.libraryPartner()}`, [...readers, 'partner of this organisation'], 200],
+  ['GET', () => '/e/proef/beheer/netwerk/structuur', readers, 200],
+  ['GET', () => '/e/proef/beheer/netwerk/mensen', readers, 200],
+  ['GET', () => '/e/proef/beheer/netwerk/mensen/nieuw', coordinatorOnly, 200],
+  ['GET', async () => `/e/proef/beheer/netwerk/mensen/${await fresh.person()}`, readers, 200],
+  ['GET', () => '/e/proef/beheer/netwerk/rollen/nieuw', coordinatorOnly, 200],
+  ['GET', async () => `/e/proef/beheer/netwerk/rollen/${await fresh.networkRole()}`, coordinatorOnly, 200],
+  ['GET', () => '/e/proef/beheer/netwerk/scholen', readers, 200],
+  ['GET', async () => `/e/proef/beheer/netwerk/scholen/${await fresh.school()}`, readers, 200],
+  ['GET', () => '/e/proef/beheer/netwerk/scholen/importeren', coordinatorOnly, 200],
+  // A school file's preview belongs to the person who uploaded it; to everyone else it does not exist.
+  ['GET', () => fresh.schoolUpload(), ['coordinator'], 200, undefined, 404],
+  ['POST', () => '/e/proef/beheer/netwerk/partners/nieuw', coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/netwerk/partners/${await fresh.libraryPartner()}`, coordinatorOnly, 400],
+  ['POST', () => '/e/proef/beheer/netwerk/mensen/nieuw', coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/netwerk/mensen/${await fresh.person()}`, coordinatorOnly, 400],
+  ['POST', () => '/e/proef/beheer/netwerk/rollen/nieuw', coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/netwerk/rollen/${await fresh.networkRole()}`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/netwerk/scholen/${await fresh.school()}`, coordinatorOnly, 400],
+  ['POST', () => '/e/proef/beheer/netwerk/scholen/importeren', coordinatorOnly, 400, {
+    multipart: () => multipartBody({ _csrf: '' }, { name: 'bestand', fileName: 'leeg.csv', type: 'text/csv', data: Buffer.alloc(0) }),
+  }],
+  ['POST', async () => `/e/proef/beheer/netwerk/mensen/${await fresh.person()}/verwijderen`, coordinatorOnly, 303],
+  ['POST', async () => `/e/proef/beheer/netwerk/rollen/${await fresh.networkRole()}/beeindigen`, coordinatorOnly, 303, { form: () => ({ lastDay: '2030-01-01' }) }],
+  ['POST', () => fresh.schoolUpload(), ['coordinator'], 303, undefined, 404],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -259,6 +315,8 @@ const publicRoutes = [
   'GET /e/:ecosystem/insignes/prestaties/:id', 'GET /e/:ecosystem/insignes/prestaties/:id/afbeelding.svg',
   'GET /e/:ecosystem/insignes/controleren', 'POST /e/:ecosystem/insignes/controleren',
   'GET /e/:ecosystem/insignes/:id', 'GET /e/:ecosystem/insignes/:id/insigne.svg', 'GET /e/:ecosystem/insignes/:id/insigne.jwt', 'GET /e/:ecosystem/insignes/:id/insigne.json',
+  // The sample school file holds invented schools only.
+  'GET /e/:ecosystem/beheer/netwerk/scholen/voorbeeld.csv',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -7,6 +7,7 @@
  * a seed and a day) and then written with a handful of bulk inserts, so the
  * whole seed takes about a second even on the embedded database.
  */
+import { seedDemoNetwork } from './network-seed.js';
 import { seedDemoPeople } from './seed-people.js';
 import { seedDemoBadges } from './seed-badges.js';
 import type { Database, Tx } from '../../db/database.js';
@@ -971,6 +972,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     const ecosystemId = await writePlan(tx, plan);
     await seedDemoPeople(tx, ecosystemId);
     await seedDemoBadges(tx, ecosystemId);
+    await seedDemoNetwork(tx, ecosystemId);
     return { created: true, ecosystemId };
   });
 }

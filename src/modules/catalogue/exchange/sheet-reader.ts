@@ -58,7 +58,8 @@ function checkShape(grid: string[][]): { sheet?: Sheet; problems: ImportProblem[
   return { sheet: { headers: headerRow.map((h) => h.trim()), rows }, problems: [] };
 }
 
-function decode(data: Uint8Array): string {
+/** Text of an uploaded file: UTF-8 (with or without BOM), or else the Windows-1252 that Dutch Excel and DUO write. */
+export function decode(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
