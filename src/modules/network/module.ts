@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/modules.js';
+import { financeHousekeeping, financeManageLinks, financeRoutes } from './finance-manifest.js';
 
 /**
  * The network (samenwerkingsverband): partners and their roles, people,
@@ -6,4 +7,10 @@ import type { AppModule } from '../../core/modules.js';
  */
 export const networkModule: AppModule = {
   id: 'network',
+  tenantRoutes: async (app) => {
+    await app.register(financeRoutes);
+  },
+  // Agreements about to end: a reminder to the coordinators, once.
+  housekeeping: financeHousekeeping,
+  manageLinks: (actor, ecosystemId) => [...financeManageLinks(actor, ecosystemId)],
 };
