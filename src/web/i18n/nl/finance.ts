@@ -261,7 +261,7 @@ export const financeNl = {
   'finance.budget.deleted': 'De begrotingspost is verwijderd.',
   'finance.expenses.link': 'Alle uitgaven bekijken en boeken',
   'finance.chart.title': 'Begroot en besteed per begrotingspost; dezelfde bedragen staan in de tabel hieronder.',
-  'finance.chart.caption': 'Lichte balk: begroot. Donkere balk: besteed (gestreept waar de post is overschreden).',
+  'finance.chart.caption': 'Lichte balk: begroot. Donkere balk: besteed; rood waar meer is besteed dan begroot (dat staat ook in de tabel).',
   'finance.warnings': 'Let op',
   'finance.warning.notAwarded': 'Het subsidiebedrag is nog niet toegekend; het berekende bedrag verandert als scholen gaan deelnemen of stoppen.',
   'finance.warning.budgetOverGrant': 'De begroting is {over} hoger dan het subsidiebedrag.',
