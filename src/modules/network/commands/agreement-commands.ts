@@ -7,7 +7,7 @@ import { checkOrganisation } from './finance-references.js';
 
 /** Agreements, their signatories and their document. Every change writes an audit event in the same transaction. */
 
-export async function createAgreement(tx: Tx, actor: Actor, ecosystemId: number, input: AgreementInput): Promise<number> {
+export async function createAgreement(tx: Tx, actor: Actor | 'system', ecosystemId: number, input: AgreementInput): Promise<number> {
   const row = await tx.db
     .insertInto('agreements')
     .values({
@@ -20,7 +20,7 @@ export async function createAgreement(tx: Tx, actor: Actor, ecosystemId: number,
   return row.id;
 }
 
-export async function updateAgreement(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: AgreementInput): Promise<void> {
+export async function updateAgreement(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: AgreementInput): Promise<void> {
   const before = await tx.db
     .selectFrom('agreements')
     .select(['ends_on', 'reminder_days', 'status'])
@@ -49,7 +49,7 @@ export async function updateAgreement(tx: Tx, actor: Actor, ecosystemId: number,
 }
 
 /** Deletes a mistaken agreement with its signatories and document; one with contributions stays (they would lose their basis). */
-export async function deleteAgreement(tx: Tx, actor: Actor, ecosystemId: number, id: number): Promise<void> {
+export async function deleteAgreement(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number): Promise<void> {
   const row = await tx.db.selectFrom('agreements').select('title').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw errors.notFound('agreement');
   const used = await tx.db.selectFrom('contributions').select('id').where('ecosystem_id', '=', ecosystemId).where('agreement_id', '=', id).limit(1).executeTakeFirst();
@@ -58,7 +58,7 @@ export async function deleteAgreement(tx: Tx, actor: Actor, ecosystemId: number,
   await recordAudit(tx, actor, { ecosystemId, action: 'network.agreement.deleted', subjectType: 'agreement', subjectId: id, details: { title: row.title } });
 }
 
-export async function addSignatory(tx: Tx, actor: Actor, ecosystemId: number, agreementId: number, input: SignatoryInput): Promise<number> {
+export async function addSignatory(tx: Tx, actor: Actor | 'system', ecosystemId: number, agreementId: number, input: SignatoryInput): Promise<number> {
   const agreement = await tx.db.selectFrom('agreements').select('id').where('ecosystem_id', '=', ecosystemId).where('id', '=', agreementId).executeTakeFirst();
   if (!agreement) throw errors.notFound('agreement');
   const problems: FieldProblem[] = [];
@@ -76,7 +76,7 @@ export async function addSignatory(tx: Tx, actor: Actor, ecosystemId: number, ag
   return row.id;
 }
 
-export async function removeSignatory(tx: Tx, actor: Actor, ecosystemId: number, agreementId: number, signatoryId: number): Promise<void> {
+export async function removeSignatory(tx: Tx, actor: Actor | 'system', ecosystemId: number, agreementId: number, signatoryId: number): Promise<void> {
   const row = await tx.db
     .deleteFrom('agreement_signatories')
     .where('ecosystem_id', '=', ecosystemId)
@@ -92,12 +92,12 @@ export async function removeSignatory(tx: Tx, actor: Actor, ecosystemId: number,
 }
 
 /** Stores (or replaces) the signed document: already checked to be a PDF within the size limit by `checkPdf`. */
-export async function storeAgreementDocument(tx: Tx, actor: Actor, ecosystemId: number, agreementId: number, file: { fileName: string; data: Buffer }): Promise<void> {
+export async function storeAgreementDocument(tx: Tx, actor: Actor | 'system', ecosystemId: number, agreementId: number, file: { fileName: string; data: Buffer }): Promise<void> {
   const agreement = await tx.db.selectFrom('agreements').select('id').where('ecosystem_id', '=', ecosystemId).where('id', '=', agreementId).forUpdate().executeTakeFirst();
   if (!agreement) throw errors.notFound('agreement');
   const values = {
     file_name: file.fileName, content_type: 'application/pdf' as const, size_bytes: file.data.length, content: file.data, uploaded_at: new Date(),
-    uploaded_by: actor.kind === 'user' ? actor.userId : null,
+    uploaded_by: actor !== 'system' && actor.kind === 'user' ? actor.userId : null,
   };
   await tx.db
     .insertInto('agreement_documents')
@@ -109,7 +109,7 @@ export async function storeAgreementDocument(tx: Tx, actor: Actor, ecosystemId: 
   });
 }
 
-export async function removeAgreementDocument(tx: Tx, actor: Actor, ecosystemId: number, agreementId: number): Promise<void> {
+export async function removeAgreementDocument(tx: Tx, actor: Actor | 'system', ecosystemId: number, agreementId: number): Promise<void> {
   const row = await tx.db
     .deleteFrom('agreement_documents')
     .where('ecosystem_id', '=', ecosystemId)

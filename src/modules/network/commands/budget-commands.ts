@@ -32,7 +32,7 @@ async function writeAmounts(tx: Tx, ecosystemId: number, lineId: number, planned
   if (rows.length > 0) await tx.db.insertInto('budget_line_amounts').values(rows).execute();
 }
 
-export async function createBudgetLine(tx: Tx, actor: Actor, ecosystemId: number, grantId: number, input: BudgetLineInput): Promise<number> {
+export async function createBudgetLine(tx: Tx, actor: Actor | 'system', ecosystemId: number, grantId: number, input: BudgetLineInput): Promise<number> {
   await checkAgainstAwarded(tx, ecosystemId, grantId, input);
   const row = await tx.db
     .insertInto('budget_lines')
@@ -47,7 +47,7 @@ export async function createBudgetLine(tx: Tx, actor: Actor, ecosystemId: number
   return row.id;
 }
 
-export async function updateBudgetLine(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: BudgetLineInput): Promise<void> {
+export async function updateBudgetLine(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: BudgetLineInput): Promise<void> {
   const line = await tx.db.selectFrom('budget_lines').select('grant_id').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!line) throw errors.notFound('budgetLine');
   await checkAgainstAwarded(tx, ecosystemId, line.grant_id, input, id);
@@ -60,7 +60,7 @@ export async function updateBudgetLine(tx: Tx, actor: Actor, ecosystemId: number
 }
 
 /** Deletes a budget line without expenses; one with expenses stays until they are moved or deleted. */
-export async function deleteBudgetLine(tx: Tx, actor: Actor, ecosystemId: number, id: number): Promise<number> {
+export async function deleteBudgetLine(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number): Promise<number> {
   const line = await tx.db.selectFrom('budget_lines').select(['grant_id', 'name']).where('ecosystem_id', '=', ecosystemId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!line) throw errors.notFound('budgetLine');
   const used = await tx.db.selectFrom('expenses').select('id').where('ecosystem_id', '=', ecosystemId).where('budget_line_id', '=', id).limit(1).executeTakeFirst();

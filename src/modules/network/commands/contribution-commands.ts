@@ -34,7 +34,7 @@ function auditDetails(input: ContributionInput) {
   };
 }
 
-export async function createContribution(tx: Tx, actor: Actor, ecosystemId: number, input: ContributionInput): Promise<number> {
+export async function createContribution(tx: Tx, actor: Actor | 'system', ecosystemId: number, input: ContributionInput): Promise<number> {
   await checkReferences(tx, ecosystemId, input);
   const row = await tx.db
     .insertInto('contributions')
@@ -48,7 +48,7 @@ export async function createContribution(tx: Tx, actor: Actor, ecosystemId: numb
   return row.id;
 }
 
-export async function updateContribution(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: ContributionInput): Promise<void> {
+export async function updateContribution(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: ContributionInput): Promise<void> {
   const before = await tx.db
     .selectFrom('contributions')
     .select(['organisation_id', 'stage', 'kind', 'amount_cents', 'hours_hundredths', 'hourly_rate_cents', 'confirmed_at'])
@@ -78,7 +78,7 @@ export async function updateContribution(tx: Tx, actor: Actor, ecosystemId: numb
   });
 }
 
-export async function deleteContribution(tx: Tx, actor: Actor, ecosystemId: number, id: number): Promise<{ agreementId: number | null }> {
+export async function deleteContribution(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number): Promise<{ agreementId: number | null }> {
   const row = await tx.db
     .deleteFrom('contributions')
     .where('ecosystem_id', '=', ecosystemId)

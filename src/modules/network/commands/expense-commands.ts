@@ -39,7 +39,7 @@ function auditDetails(input: ExpenseInput, grantId: number) {
   return { grantId, budgetLineId: input.budgetLineId, spentOn: input.spentOn, description: input.description, reference: input.reference, valueCents: valueOf(input.value) };
 }
 
-export async function createExpense(tx: Tx, actor: Actor, ecosystemId: number, input: ExpenseInput): Promise<{ id: number; grantId: number }> {
+export async function createExpense(tx: Tx, actor: Actor | 'system', ecosystemId: number, input: ExpenseInput): Promise<{ id: number; grantId: number }> {
   const grantId = await checkReferences(tx, ecosystemId, input);
   const row = await tx.db
     .insertInto('expenses')
@@ -53,7 +53,7 @@ export async function createExpense(tx: Tx, actor: Actor, ecosystemId: number, i
   return { id: row.id, grantId };
 }
 
-export async function updateExpense(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: ExpenseInput): Promise<{ grantId: number }> {
+export async function updateExpense(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: ExpenseInput): Promise<{ grantId: number }> {
   const before = await tx.db.selectFrom('expenses').select('id').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!before) throw errors.notFound('expense');
   const grantId = await checkReferences(tx, ecosystemId, input);
@@ -70,7 +70,7 @@ export async function updateExpense(tx: Tx, actor: Actor, ecosystemId: number, i
   return { grantId };
 }
 
-export async function deleteExpense(tx: Tx, actor: Actor, ecosystemId: number, id: number): Promise<{ grantId: number }> {
+export async function deleteExpense(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number): Promise<{ grantId: number }> {
   const row = await tx.db
     .selectFrom('expenses as x')
     .innerJoin('budget_lines as b', 'b.id', 'x.budget_line_id')

@@ -14,7 +14,7 @@ async function writeRates(tx: Tx, ecosystemId: number, grantId: number, rates: G
   if (rows.length > 0) await tx.db.insertInto('grant_rates').values(rows).execute();
 }
 
-export async function createGrant(tx: Tx, actor: Actor, ecosystemId: number, input: GrantInput): Promise<number> {
+export async function createGrant(tx: Tx, actor: Actor | 'system', ecosystemId: number, input: GrantInput): Promise<number> {
   const row = await tx.db
     .insertInto('grants')
     .values({
@@ -41,7 +41,7 @@ function auditDetails(input: GrantInput) {
  * period, planned amounts in years the period no longer has, or an awarded
  * amount below the budget already planned.
  */
-export async function updateGrant(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: GrantInput): Promise<void> {
+export async function updateGrant(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: GrantInput): Promise<void> {
   const grant = await lockGrant(tx, ecosystemId, id);
   if (!grant) throw errors.notFound('grant');
   const problems: FieldProblem[] = [];
@@ -104,7 +104,7 @@ export async function plannedTotal(tx: Tx, ecosystemId: number, grantId: number,
 }
 
 /** Deletes a grant entered by mistake; one with a budget or contributions stays (those would be orphaned). */
-export async function deleteGrant(tx: Tx, actor: Actor, ecosystemId: number, id: number): Promise<void> {
+export async function deleteGrant(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number): Promise<void> {
   const grant = await lockGrant(tx, ecosystemId, id);
   if (!grant) throw errors.notFound('grant');
   const line = await tx.db.selectFrom('budget_lines').select('id').where('ecosystem_id', '=', ecosystemId).where('grant_id', '=', id).limit(1).executeTakeFirst();
