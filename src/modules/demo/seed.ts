@@ -7,6 +7,7 @@
  * a seed and a day) and then written with a handful of bulk inserts, so the
  * whole seed takes about a second even on the embedded database.
  */
+import { seedFinanceDemo } from './finance-demo.js';
 import { seedDemoPeople } from './seed-people.js';
 import type { Database, Tx } from '../../db/database.js';
 import { createEcosystem } from '../ecosystems/commands/ecosystem-creator.js';
@@ -969,6 +970,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     const plan = planDemo(options);
     const ecosystemId = await writePlan(tx, plan);
     await seedDemoPeople(tx, ecosystemId);
+    await seedFinanceDemo(tx, ecosystemId, options.today ?? new Date());
     return { created: true, ecosystemId };
   });
 }
