@@ -65,8 +65,8 @@ describe('money in integers', () => {
   test('amounts and hours read back as typed', () => {
     assert.equal(eurosText(125_050), '1.250,50');
     assert.equal(eurosText(125_000), '1.250');
-    assert.equal(money(7), '€ 0,07');
-    assert.equal(money(100_000_000), '€ 1.000.000');
+    assert.equal(money(7), '€\u00a00,07');
+    assert.equal(money(100_000_000), '€\u00a01.000.000');
     assert.equal(hoursText(750), '7,5');
     assert.equal(hoursText(725), '7,25');
     assert.equal(hoursText(4000), '40');

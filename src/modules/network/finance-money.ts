@@ -93,9 +93,9 @@ export function eurosText(cents: number, o: { alwaysDecimals?: boolean } = {}): 
   return negative ? `-${text}` : text;
 }
 
-/** "€ 1.250,50": an amount for reading. */
+/** "€ 1.250,50": an amount for reading; a no-break space keeps the sign with the number when a table cell wraps. */
 export function money(cents: number): string {
-  return `€ ${eurosText(cents, { alwaysDecimals: cents % 100 !== 0 })}`;
+  return `€\u00a0${eurosText(cents, { alwaysDecimals: cents % 100 !== 0 })}`;
 }
 
 /** "0,52 : 1" from 52 hundredths. */
