@@ -3,11 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import type { Tx } from '../../db/database.js';
 import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
 import { createFixture, type Fixture } from '../../../test/helpers/factories.js';
 import { addSchools } from '../../../test/helpers/finance-fixtures.js';
 import { csrfFor, formPost } from '../../../test/helpers/forms.js';
 import { signedInAs } from '../../../test/helpers/people.js';
+import { createBudgetLine } from './commands/budget-commands.js';
+import { createContribution } from './commands/contribution-commands.js';
+import { createExpense } from './commands/expense-commands.js';
 import { financeOverview, findGrant } from './queries/finance-queries.js';
 
 /**
@@ -21,13 +25,14 @@ let app: FastifyInstance;
 let fx: Fixture;
 type Person = { cookies: { lx_sessie: string }; csrf: string };
 const people = {} as Record<'coordinator' | 'viewer' | 'library' | 'museum' | 'otherCoordinator', Person>;
+let other: Fixture;
 let grantId: number;
 let agreementId: number;
 let lineId: number;
 
 before(async () => {
   fx = await createFixture(database);
-  const other = await createFixture(database, 'ander');
+  other = await createFixture(database, 'ander');
   app = await testApp(database);
   const e = fx.ecosystem.id;
   const grants = {
@@ -232,6 +237,27 @@ describe('the steering group reads everything and changes nothing', () => {
     const res = await app.inject({ method: 'POST', url: `/e/ander/beheer/financien/uitgaven/nieuw`, cookies: people.otherCoordinator.cookies, ...formPost({ _csrf: people.otherCoordinator.csrf, grantId: String(grantId) }) });
     assert.equal(res.statusCode, 404);
     assert.match(text((await own('/beheer/financien')).body), /Er is nog geen subsidie vastgelegd/);
+  });
+
+  test('the commands themselves refuse another ecosystem’s ids, and the database would too', async () => {
+    const o = other.ecosystem.id;
+    const refused = async (what: string, change: (tx: Tx) => Promise<unknown>, field: string) => {
+      await assert.rejects(database.transaction(change), (error: { id?: string; problems?: Array<{ field: string }> }) => {
+        assert.equal(error.id, 'invalid_input', what);
+        assert.ok(error.problems!.some((p) => p.field === field), `${what}: ${JSON.stringify(error.problems)}`);
+        return true;
+      });
+    };
+    await refused('a contribution of this ecosystem’s library, in the other', (tx) =>
+      createContribution(tx, 'system', o, { organisationId: fx.orgs.library, agreementId: null, grantId: null, stage: 'commitment', kind: 'cash', description: '', value: { amountCents: 1 }, datedOn: null }), 'organisationId');
+    await refused('a contribution for this ecosystem’s grant, in the other', (tx) =>
+      createContribution(tx, 'system', o, { organisationId: other.orgs.library, agreementId: agreementId, grantId, stage: 'commitment', kind: 'cash', description: '', value: { amountCents: 1 }, datedOn: null }), 'agreementId');
+    await refused('an expense on this ecosystem’s budget line, in the other', (tx) =>
+      createExpense(tx, 'system', o, { budgetLineId: lineId, spentOn: '2026-09-01', description: 'x', organisationId: null, reference: '', value: { amountCents: 1 } }), 'budgetLineId');
+    await assert.rejects(database.transaction((tx) => createBudgetLine(tx, 'system', o, grantId, { category: 'other', name: 'x', planned: [1] })), /grant/);
+    // Below the commands, the composite foreign keys (ecosystem_id, id) refuse a row that mixes ecosystems.
+    await assert.rejects(database.db.insertInto('contributions').values({ ecosystem_id: o, organisation_id: fx.orgs.library, stage: 'commitment', kind: 'cash', amount_cents: 1 }).execute());
+    await assert.rejects(database.db.insertInto('expenses').values({ ecosystem_id: o, budget_line_id: lineId, spent_on: '2026-09-01', description: 'x', amount_cents: 1 }).execute());
   });
 });
 

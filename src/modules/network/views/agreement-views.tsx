@@ -283,7 +283,7 @@ export function AgreementPage(props: AgreementPageProps) {
         {props.contributions.length === 0 ? (
           <p class="utrecht-paragraph">{t(locale, 'agreement.contributions.empty')}</p>
         ) : (
-          <ContributionTable ctx={ctx} rows={props.contributions} may={props.mayContribution} back="overeenkomst" showAgreement={false} caption="bijdragen-titel" />
+          <ContributionTable ctx={ctx} rows={props.contributions} may={props.mayContribution} back="overeenkomst" showAgreement={false} />
         )}
         {props.canManage && (
           <details class="add-details" open={props.failed?.form === 'contribution' || props.contributions.length === 0}>

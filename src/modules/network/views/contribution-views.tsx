@@ -64,8 +64,6 @@ export interface ContributionTableProps {
   /** Where a confirmation returns to. */
   back: 'bijdragen' | 'overeenkomst';
   showAgreement: boolean;
-  /** Id of the heading the table belongs to (for the totals' caption). */
-  caption: string;
 }
 
 /** Contributions with their value, status and the buttons this person may use; totals per stage underneath. */
@@ -117,9 +115,7 @@ export function ContributionTable(props: ContributionTableProps) {
           ];
         })}
       />
-      <p class="utrecht-paragraph" aria-describedby={props.caption}>
-        {t(locale, 'finance.contribution.totals', { committed: money(committed), realised: money(realised) })}
-      </p>
+      <p class="utrecht-paragraph">{t(locale, 'finance.contribution.totals', { committed: money(committed), realised: money(realised) })}</p>
     </>
   );
 }
@@ -180,7 +176,7 @@ export function ContributionListPage(props: ContributionListPageProps) {
       {props.rows.length === 0 ? (
         <p class="utrecht-paragraph">{t(locale, 'finance.contributions.empty')}</p>
       ) : (
-        <ContributionTable ctx={ctx} rows={props.rows} may={props.may} back="bijdragen" showAgreement caption="bijdragen-titel" />
+        <ContributionTable ctx={ctx} rows={props.rows} may={props.may} back="bijdragen" showAgreement />
       )}
     </FinanceLayout>
   );
