@@ -92,13 +92,11 @@ export async function seedFinanceDemo(tx: Tx, ecosystemId: number, today: Date):
   await realise(municipality.id, 'cash', 'Eerste jaarbijdrage', euros(50_000), 30);
   await realise(schoolBoard.id, 'hours', 'Vrijgeroosterde uren, eerste periode', hours(300, 55), 90);
 
-  // The partners' own confirmation, as their demo editors (src/modules/demo/seed-people.ts) would give it.
-  const editors = await tx.db.selectFrom('users').select(['id', 'name', 'email']).where('email', 'in', ['bibliotheek@twente-demo.example', 'coordinator@twente-demo.example']).execute();
-  const libraryEditor = editors.find((u) => u.email === 'bibliotheek@twente-demo.example');
+  // The partners' own confirmation, given when they signed (as their editors would on the contributions page).
   for (const id of confirmed) {
     await tx.db
       .updateTable('contributions')
-      .set({ confirmed_at: new Date(`${dayAfterStart(14)}T10:00:00Z`), confirmed_by: libraryEditor?.id ?? null, confirmed_by_name: 'Demo-partner (bevestigd bij het tekenen)' })
+      .set({ confirmed_at: new Date(`${dayAfterStart(14)}T10:00:00Z`), confirmed_by: null, confirmed_by_name: 'Demo-partner (bevestigd bij het tekenen)' })
       .where('id', '=', id)
       .execute();
   }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { schoolTypes, type BudgetCategory, type ContributionKind, type ContributionStage, type SchoolType } from '../db/schema.js';
+import { budgetCategories, schoolTypes, type BudgetCategory, type ContributionKind, type ContributionStage, type SchoolType } from '../db/schema.js';
 import { grantYears } from '../finance-forms.js';
 import { cents, checkCofinancing, sum, type CofinancingCheck } from '../finance-money.js';
 import { dayText } from './agreement-queries.js';
@@ -100,8 +100,6 @@ export async function budgetLinesOf(db: Kysely<DB>, ecosystemId: number, grant: 
     ])
     .where('b.ecosystem_id', '=', ecosystemId)
     .where('b.grant_id', '=', grant.id)
-    .orderBy('b.category')
-    .orderBy('b.name')
     .orderBy('b.id')
     .execute();
   const amounts = lines.length === 0 ? [] : await db
@@ -110,6 +108,8 @@ export async function budgetLinesOf(db: Kysely<DB>, ecosystemId: number, grant: 
     .where('ecosystem_id', '=', ecosystemId)
     .where('budget_line_id', 'in', lines.map((l) => l.id))
     .execute();
+  // In the order of the categories (as the grant scheme lists them), then by name.
+  lines.sort((a, b) => budgetCategories.indexOf(a.category) - budgetCategories.indexOf(b.category) || a.name.localeCompare(b.name, 'nl'));
   return lines.map((l) => {
     const planned = Array.from({ length: grant.years }, (_, i) => amounts.find((a) => a.budget_line_id === l.id && a.year === i + 1)?.planned_cents ?? 0);
     return { id: l.id, category: l.category, name: l.name, planned, plannedCents: sum(planned), spentCents: cents(l.spent), expenseCount: Number(l.expenseCount ?? 0) };

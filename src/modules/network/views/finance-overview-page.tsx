@@ -55,8 +55,9 @@ function CofinancingStatement({ locale, check, kind, ratio }: { locale: Locale; 
  */
 function BudgetChart({ locale, lines }: { locale: Locale; lines: FinanceOverview['budget']['lines'] }) {
   if (lines.length === 0) return null;
-  const width = 640;
-  const labelHeight = 18;
+  // Drawn at the width it is shown at on a wide screen; a phone scales it down.
+  const width = 480;
+  const labelHeight = 20;
   const bar = 12;
   const row = labelHeight + 2 * bar + 14;
   const max = Math.max(1, ...lines.map((l) => Math.max(l.plannedCents, l.spentCents)));
@@ -80,8 +81,8 @@ function BudgetChart({ locale, lines }: { locale: Locale; lines: FinanceOverview
           const over = l.spentCents > l.plannedCents;
           return (
             <g>
-              <text x="0" y={y + 13} class="budget-chart__label">
-                {l.name}
+              <text x="0" y={y + 14} class="budget-chart__label">
+                {l.name.length > 60 ? `${l.name.slice(0, 59)}…` : l.name}
               </text>
               <rect x="0" y={y + labelHeight} width={Math.max(1, scale(l.plannedCents))} height={bar} class="budget-chart__planned" />
               <rect x="0" y={y + labelHeight + bar} width={Math.max(l.spentCents > 0 ? 1 : 0, scale(l.spentCents))} height={bar} class={over ? 'budget-chart__spent budget-chart__spent--over' : 'budget-chart__spent'} />
