@@ -28,7 +28,7 @@ export async function seedDemo(database: Database): Promise<void> {
 /** Every hour (and once at start), each module clears what has expired; failures are logged, never fatal. */
 function startHousekeeping(app: FastifyInstance, database: Database): () => void {
   const run = () =>
-    runHousekeeping(database, modules).then(
+    runHousekeeping(database, modules, app.ctx).then(
       (removed) => {
         const any = Object.values(removed).some((n) => n > 0);
         if (any) app.log.info({ removed }, 'housekeeping');

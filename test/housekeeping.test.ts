@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import { runHousekeeping } from '../src/core/modules.js';
 import { createUser } from '../src/modules/accounts/commands/user-creator.js';
 import { modules } from '../src/modules/index.js';
-import { testDatabase } from './helpers/build-app.js';
+import { Mailer } from '../src/modules/mail/mailer.js';
+import { testConfig, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 
 const database = await testDatabase();
@@ -11,6 +12,9 @@ let fx: Fixture;
 let userId: number;
 const now = new Date('2027-03-01T12:00:00Z');
 const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+// No SMTP: what housekeeping sends stays in the outbox.
+const silent = { level: 'silent', info() {}, warn() {}, error() {}, debug() {}, fatal() {}, trace() {}, child: () => silent } as never;
+const services = { mailer: new Mailer(database, { smtpUrl: undefined, from: 'noreply@proef.example', logger: silent }), config: testConfig() };
 
 before(async () => {
   fx = await createFixture(database);
@@ -63,10 +67,10 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
     ])
     .execute();
 
-  const removed = await runHousekeeping(database, modules, now);
+  const removed = await runHousekeeping(database, modules, services, now);
   assert.deepEqual(removed, {
     'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
-    'network.schoolImports': 1,
+    'network.schoolImports': 1, 'network.agreementReminders': 0,
   });
   assert.deepEqual((await database.db.selectFrom('school_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
   assert.deepEqual((await database.db.selectFrom('user_sessions').select('id').execute()).map((r) => r.id), ['geldig']);
@@ -77,5 +81,5 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
   assert.deepEqual((await database.db.selectFrom('offer_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
 
   // Nothing more to do the second time.
-  assert.ok(Object.values(await runHousekeeping(database, modules, now)).every((n) => n === 0));
+  assert.ok(Object.values(await runHousekeeping(database, modules, services, now)).every((n) => n === 0));
 });

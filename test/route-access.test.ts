@@ -11,6 +11,12 @@ import { createTheme } from '../src/modules/catalogue/commands/theme-commands.js
 import { saveActivityAchievement } from '../src/modules/passes/commands/achievement-commands.js';
 import { issueBadge } from '../src/modules/passes/commands/badge-issuer.js';
 import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
+import { addSignatory, createAgreement, storeAgreementDocument } from '../src/modules/network/commands/agreement-commands.js';
+import { createBudgetLine } from '../src/modules/network/commands/budget-commands.js';
+import { createContribution } from '../src/modules/network/commands/contribution-commands.js';
+import { createExpense } from '../src/modules/network/commands/expense-commands.js';
+import { createGrant } from '../src/modules/network/commands/grant-commands.js';
+import { pdfBytes } from './helpers/finance-fixtures.js';
 import { testConfig, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { anonymousCsrf, formPost } from './helpers/forms.js';
@@ -159,6 +165,53 @@ const fresh = {
   },
 };
 
+// Agreements and finance (src/modules/network): one of each, made on first use, with the library as the
+// party; fresh ones for the changes that cannot be repeated (deletes, confirmations).
+const financeRows = {
+  agreement: () =>
+    database.transaction(async (tx) => {
+      const id = await createAgreement(tx, 'system', fx.ecosystem.id, { title: 'Tabelconvenant', kind: 'covenant', status: 'signed', startsOn: '2026-08-01', endsOn: '2029-07-31', reminderDays: 60, documentUrl: null, notes: '' });
+      await addSignatory(tx, 'system', fx.ecosystem.id, id, { organisationId: fx.orgs.library, personName: 'Tabel', personFunction: '', signedOn: null });
+      await storeAgreementDocument(tx, 'system', fx.ecosystem.id, id, { fileName: 'tabel.pdf', data: pdfBytes() });
+      return id;
+    }),
+  signatory: async () => {
+    // On an agreement of its own: a museum signatory left behind would make the museum party to the shared one.
+    const agreement = await financeRows.agreement();
+    const id = await database.transaction((tx) => addSignatory(tx, 'system', fx.ecosystem.id, agreement, { organisationId: fx.orgs.museum, personName: 'Weg', personFunction: '', signedOn: null }));
+    return `${agreement}/ondertekenaars/${id}`;
+  },
+  grant: () =>
+    database.transaction((tx) => createGrant(tx, 'system', fx.ecosystem.id, { name: 'Tabelsubsidie', startsOn: '2026-08-01', endsOn: '2029-07-31', cofinancingPart: 1, grantPart: 1, awardedCents: null, notes: '', rates: {} })),
+  line: async () => {
+    const grant = await finance.grant();
+    return database.transaction((tx) => createBudgetLine(tx, 'system', fx.ecosystem.id, grant, { category: 'activities', name: 'Tabelpost', planned: [100, 0, 0] }));
+  },
+  contribution: async () => {
+    const grant = await finance.grant();
+    return database.transaction((tx) =>
+      createContribution(tx, 'system', fx.ecosystem.id, { organisationId: fx.orgs.library, agreementId: null, grantId: grant, stage: 'commitment', kind: 'cash', description: '', value: { amountCents: 100 }, datedOn: null }),
+    );
+  },
+  expense: async () => {
+    const line = await finance.line();
+    return (await database.transaction((tx) => createExpense(tx, 'system', fx.ecosystem.id, { budgetLineId: line, spentOn: '2026-09-01', description: 'Tabel', organisationId: null, reference: '', value: { amountCents: 100 } }))).id;
+  },
+};
+const made = new Map<string, Promise<number>>();
+let expenseGrant = 0;
+/** The shared row of each kind (made once), and `fresh…` for a new one. */
+const finance = {
+  agreement: () => (made.get('agreement') ?? made.set('agreement', financeRows.agreement()).get('agreement'))!,
+  grant: () => (made.get('grant') ?? made.set('grant', financeRows.grant()).get('grant'))!,
+  line: () => (made.get('line') ?? made.set('line', financeRows.line()).get('line'))!,
+  contribution: () => (made.get('contribution') ?? made.set('contribution', financeRows.contribution()).get('contribution'))!,
+  expense: () => (made.get('expense') ?? made.set('expense', financeRows.expense()).get('expense'))!,
+  ...Object.fromEntries(Object.entries(financeRows).map(([k, f]) => [`fresh${k[0]!.toUpperCase()}${k.slice(1)}`, f])),
+} as { agreement(): Promise<number>; grant(): Promise<number>; line(): Promise<number>; contribution(): Promise<number>; expense(): Promise<number> } & {
+  freshAgreement(): Promise<number>; freshSignatory(): Promise<string>; freshGrant(): Promise<number>; freshLine(): Promise<number>; freshContribution(): Promise<number>; freshExpense(): Promise<number>;
+};
+
 const coordinatorOnly: Who[] = ['coordinator', 'platform administrator'];
 const owners: Who[] = [...coordinatorOnly, 'partner of this organisation'];
 const partners: Who[] = [...owners, 'partner of another organisation'];
@@ -266,6 +319,46 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/netwerk/mensen/${await fresh.person()}/verwijderen`, coordinatorOnly, 303],
   ['POST', async () => `/e/proef/beheer/netwerk/rollen/${await fresh.networkRole()}/beeindigen`, coordinatorOnly, 303, { form: () => ({ lastDay: '2030-01-01' }) }],
   ['POST', () => fresh.schoolUpload(), ['coordinator'], 303, undefined, 404],
+  // ---- agreements and finance (src/modules/network) ----
+  ['GET', () => '/e/proef/beheer/overeenkomsten', [...partners, 'viewer'], 200],
+  ['GET', () => '/e/proef/beheer/overeenkomsten/nieuw', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/overeenkomsten/nieuw', coordinatorOnly, 400],
+  ['GET', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}`, [...owners, 'viewer'], 200],
+  ['GET', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/bewerken`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/bewerken`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.freshAgreement()}/verwijderen`, coordinatorOnly, 303],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/ondertekenaars`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.freshSignatory()}/verwijderen`, coordinatorOnly, 303],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/bijdragen`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/document`, coordinatorOnly, 400, { multipart: () => multipartBody({ _csrf: '' }) }],
+  ['GET', async () => `/e/proef/beheer/overeenkomsten/${await finance.agreement()}/document`, [...owners, 'viewer'], 200],
+  ['POST', async () => `/e/proef/beheer/overeenkomsten/${await finance.freshAgreement()}/document/verwijderen`, coordinatorOnly, 303],
+  ['GET', () => '/e/proef/beheer/financien', readers, 200],
+  ['GET', () => '/e/proef/beheer/financien/subsidies/nieuw', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/financien/subsidies/nieuw', coordinatorOnly, 400],
+  ['GET', async () => `/e/proef/beheer/financien/subsidies/${await finance.grant()}/bewerken`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/subsidies/${await finance.grant()}/bewerken`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/financien/subsidies/${await finance.freshGrant()}/verwijderen`, coordinatorOnly, 303],
+  ['GET', async () => `/e/proef/beheer/financien/subsidies/${await finance.grant()}/begroting/nieuw`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/subsidies/${await finance.grant()}/begroting/nieuw`, coordinatorOnly, 400],
+  ['GET', async () => `/e/proef/beheer/financien/begroting/${await finance.line()}/bewerken`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/begroting/${await finance.line()}/bewerken`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/financien/begroting/${await finance.freshLine()}/verwijderen`, coordinatorOnly, 303],
+  ['GET', () => '/e/proef/beheer/financien/bijdragen', [...partners, 'viewer'], 200],
+  ['GET', () => '/e/proef/beheer/financien/bijdragen/nieuw', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/financien/bijdragen/nieuw', coordinatorOnly, 400],
+  ['GET', async () => `/e/proef/beheer/financien/bijdragen/${await finance.contribution()}/bewerken`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/bijdragen/${await finance.contribution()}/bewerken`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/financien/bijdragen/${await finance.freshContribution()}/verwijderen`, coordinatorOnly, 303],
+  // A confirmation is the partner's own word: not even a coordinator or an administrator gives it.
+  ['POST', async () => `/e/proef/beheer/financien/bijdragen/${await finance.freshContribution()}/bevestigen`, ['partner of this organisation'], 303],
+  ['GET', () => '/e/proef/beheer/financien/uitgaven', readers, 200],
+  ['GET', () => '/e/proef/beheer/financien/uitgaven/nieuw', coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/uitgaven/nieuw?voor=${(expenseGrant = await finance.grant())}`, coordinatorOnly, 400, { form: () => ({ grantId: String(expenseGrant) }) }],
+  ['GET', async () => `/e/proef/beheer/financien/uitgaven/${await finance.expense()}/bewerken`, coordinatorOnly, 200],
+  ['POST', async () => `/e/proef/beheer/financien/uitgaven/${await finance.expense()}/bewerken`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/financien/uitgaven/${await finance.freshExpense()}/verwijderen`, coordinatorOnly, 303],
+  ['GET', () => '/e/proef/beheer/financien/export/financien.xlsx', readers, 200],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],

@@ -4,6 +4,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { testApp, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { signedInAs } from './helpers/people.js';
+import { createAgreement } from '../src/modules/network/commands/agreement-commands.js';
+import { createBudgetLine } from '../src/modules/network/commands/budget-commands.js';
+import { createContribution } from '../src/modules/network/commands/contribution-commands.js';
+import { createExpense } from '../src/modules/network/commands/expense-commands.js';
+import { createGrant } from '../src/modules/network/commands/grant-commands.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -11,11 +16,21 @@ let production: FastifyInstance;
 let fx: Fixture;
 let coordinator: { lx_sessie: string };
 let admin: { lx_sessie: string };
+/** An agreement, a grant, a budget line, a contribution and an expense, for the finance pages. */
+const fin = { agreement: 0, grant: 0, line: 0, contribution: 0, expense: 0 };
 
 before(async () => {
   fx = await createFixture(database);
   coordinator = (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies;
   admin = (await signedInAs(database, 'platform_admin')).cookies;
+  await database.transaction(async (tx) => {
+    const e = fx.ecosystem.id;
+    fin.agreement = await createAgreement(tx, 'system', e, { title: 'Convenant', kind: 'covenant', status: 'signed', startsOn: '2026-08-01', endsOn: '2029-07-31', reminderDays: 60, documentUrl: null, notes: '' });
+    fin.grant = await createGrant(tx, 'system', e, { name: 'Subsidie', startsOn: '2026-08-01', endsOn: '2029-07-31', cofinancingPart: 1, grantPart: 1, awardedCents: null, notes: '', rates: { po: 100 } });
+    fin.line = await createBudgetLine(tx, 'system', e, fin.grant, { category: 'activities', name: 'Activiteiten', planned: [100, 100, 100] });
+    fin.contribution = await createContribution(tx, 'system', e, { organisationId: fx.orgs.library, agreementId: fin.agreement, grantId: fin.grant, stage: 'commitment', kind: 'hours', description: 'Uren', value: { hoursHundredths: 100, hourlyRateCents: 5000 }, datedOn: null });
+    fin.expense = (await createExpense(tx, 'system', e, { budgetLineId: fin.line, spentOn: '2026-09-01', description: 'Bus', organisationId: null, reference: '', value: { amountCents: 50 } })).id;
+  });
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -58,6 +73,21 @@ const pages = () => [
   { url: '/e/proef/beheer/netwerk/rollen/nieuw', cookies: coordinator },
   { url: '/e/proef/beheer/netwerk/scholen', cookies: coordinator },
   { url: '/e/proef/beheer/netwerk/scholen/importeren', cookies: coordinator },
+  { url: '/e/proef/beheer/overeenkomsten', cookies: coordinator },
+  { url: '/e/proef/beheer/overeenkomsten/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/overeenkomsten/${fin.agreement}`, cookies: coordinator },
+  { url: `/e/proef/beheer/overeenkomsten/${fin.agreement}/bewerken`, cookies: coordinator },
+  { url: '/e/proef/beheer/financien', cookies: coordinator },
+  { url: '/e/proef/beheer/financien/subsidies/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/financien/subsidies/${fin.grant}/bewerken`, cookies: coordinator },
+  { url: `/e/proef/beheer/financien/subsidies/${fin.grant}/begroting/nieuw`, cookies: coordinator },
+  { url: `/e/proef/beheer/financien/begroting/${fin.line}/bewerken`, cookies: coordinator },
+  { url: '/e/proef/beheer/financien/bijdragen', cookies: coordinator },
+  { url: '/e/proef/beheer/financien/bijdragen/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/financien/bijdragen/${fin.contribution}/bewerken`, cookies: coordinator },
+  { url: '/e/proef/beheer/financien/uitgaven', cookies: coordinator },
+  { url: '/e/proef/beheer/financien/uitgaven/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/financien/uitgaven/${fin.expense}/bewerken`, cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/insignes/controleren' },
   { url: '/e/proef/insignes/uitgever' },

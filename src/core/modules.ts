@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database, Tx } from '../db/database.js';
 import type { MessageKey } from '../web/i18n/index.js';
-import type { Actor } from './context.js';
+import type { Actor, AppContext } from './context.js';
 
 /** A link on the management page of an ecosystem, shown only to those who may follow it. */
 export interface ManageLink {
@@ -24,25 +24,34 @@ export interface AppModule {
   /** Loads invented demo data; run by `seed` and on first start unless `--no-demo`. */
   seedDemo?: (database: Database) => Promise<void>;
   /**
-   * Removes what has served its purpose (expired sessions, tokens, uploads),
-   * in one transaction; returns how many rows of each kind went. Run hourly.
+   * Removes what has served its purpose (expired sessions, tokens, uploads)
+   * and sends what has fallen due (reminders, through the outbox), in one
+   * transaction; returns how many rows of each kind it handled. Run hourly.
    */
-  housekeeping?: (tx: Tx, now: Date) => Promise<Record<string, number>>;
+  housekeeping?: (tx: Tx, now: Date, services: HousekeepingServices) => Promise<Record<string, number>>;
   /** Management pages this module offers the actor in the ecosystem, after its own policies. */
   manageLinks?: (actor: Actor, ecosystemId: number) => ManageLink[];
 }
+
+/** What housekeeping may use besides the database: the outbox, and the configuration (the public address for links in mail). */
+export type HousekeepingServices = Pick<AppContext, 'mailer' | 'config'>;
 
 /** Every management page the actor may open in the ecosystem, gathered from the modules' manifests. */
 export function manageLinksFor(modules: readonly AppModule[], actor: Actor, ecosystemId: number): ManageLink[] {
   return modules.flatMap((m) => m.manageLinks?.(actor, ecosystemId) ?? []);
 }
 
-/** Runs every module's housekeeping, each in its own transaction; returns what went, per module and kind. */
-export async function runHousekeeping(database: Database, modules: readonly AppModule[], now: Date = new Date()): Promise<Record<string, number>> {
+/** Runs every module's housekeeping, each in its own transaction; returns what it handled, per module and kind. */
+export async function runHousekeeping(
+  database: Database,
+  modules: readonly AppModule[],
+  services: HousekeepingServices,
+  now: Date = new Date(),
+): Promise<Record<string, number>> {
   const removed: Record<string, number> = {};
   for (const module of modules) {
     if (!module.housekeeping) continue;
-    const counts = await database.transaction((tx) => module.housekeeping!(tx, now));
+    const counts = await database.transaction((tx) => module.housekeeping!(tx, now, services));
     for (const [kind, n] of Object.entries(counts)) removed[`${module.id}.${kind}`] = n;
   }
   return removed;

@@ -9,6 +9,8 @@ import * as mail1 from '../modules/mail/db/migrations/20261126T080000Z-create-ma
 import * as passes1 from '../modules/passes/db/migrations/20261126T100000Z-create-passes.js';
 import * as network1 from '../modules/network/db/migrations/20261126T150000Z-create-schools.js';
 import * as network2 from '../modules/network/db/migrations/20261126T150100Z-create-network-partners.js';
+import * as agreements1 from '../modules/network/db/migrations/20261126T160000Z-create-agreements.js';
+import * as finance1 from '../modules/network/db/migrations/20261126T160100Z-create-finance.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '20261126T100000Z-create-passes': passes1,
   '20261126T150000Z-create-schools': network1,
   '20261126T150100Z-create-network-partners': network2,
+  '20261126T160000Z-create-agreements': agreements1,
+  '20261126T160100Z-create-finance': finance1,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { testDatabase } from '../../../test/helpers/build-app.js';
 import { defaultThemes, formats, levels, sectors, settings, registrationModes } from '../catalogue/vocabulary.js';
+import { financeOverview, findGrant, listGrants } from '../network/queries/finance-queries.js';
 import { fixedTitles, planDemo, robotNextStepReason, seedDemo } from './seed.js';
 
 // A day in March, so the six months of sessions cross the switch to summer time.
@@ -275,4 +276,22 @@ test('the same seed gives the same data', async () => {
   assert.notDeepEqual(planDemo({ today, seed: seed + 1 }).activities.map((a) => a.title), titles);
   // Titles do not depend on the day; only the dates do.
   assert.deepEqual(planDemo({ today: new Date('2026-09-01T12:00:00Z'), seed }).activities.map((a) => a.title), titles);
+});
+
+test('invented finances, labelled as demo: a grant, its budget, a convenant with partners’ contributions, expenses', async () => {
+  const grants = await listGrants(database.db, ecosystemId);
+  assert.equal(grants.length, 1);
+  assert.match(grants[0]!.name, /\(demo\)$/);
+  assert.deepEqual([grants[0]!.startsOn, grants[0]!.endsOn], ['2025-08-01', '2028-07-31']);
+  const o = await financeOverview(database.db, ecosystemId, (await findGrant(database.db, ecosystemId, grants[0]!.id))!);
+  assert.equal(o.budget.plannedCents, o.amount.basisCents, 'the budget uses the awarded grant exactly');
+  assert.ok(o.partners.length >= 7, `${o.partners.length} partners contribute`);
+  assert.equal(o.committed.meets, false, 'short of 1 : 1, so the page has something to say');
+  assert.ok(o.budget.spentCents > 0 && o.totals.realisedCents > 0 && o.totals.confirmedCents > 0);
+  const agreements = await database.db.selectFrom('agreements').select(['title', 'status']).where('ecosystem_id', '=', ecosystemId).execute();
+  assert.ok(agreements.length >= 3 && agreements.every((a) => a.title.endsWith('(demo)')), agreements.map((a) => a.title).join());
+  const outside = await count(sql<{ n: number }>`
+    select count(*)::int as n from expenses x join budget_lines b on b.id = x.budget_line_id join grants g on g.id = b.grant_id
+    where x.ecosystem_id = ${ecosystemId} and (x.spent_on < g.starts_on or x.spent_on > least(g.ends_on, ${'2026-03-10'}::date))`);
+  assert.equal(outside, 0, 'expenses lie in the grant period and not in the future');
 });

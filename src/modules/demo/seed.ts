@@ -8,6 +8,7 @@
  * whole seed takes about a second even on the embedded database.
  */
 import { seedDemoNetwork } from './network-seed.js';
+import { seedFinanceDemo } from './finance-demo.js';
 import { seedDemoPeople } from './seed-people.js';
 import { seedDemoBadges } from './seed-badges.js';
 import type { Database, Tx } from '../../db/database.js';
@@ -973,6 +974,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     await seedDemoPeople(tx, ecosystemId);
     await seedDemoBadges(tx, ecosystemId);
     await seedDemoNetwork(tx, ecosystemId);
+    await seedFinanceDemo(tx, ecosystemId, options.today ?? new Date());
     return { created: true, ecosystemId };
   });
 }

@@ -1,4 +1,5 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
+import { financeHousekeeping, financeManageLinks, financeRoutes } from './finance-manifest.js';
 import { deleteExpiredSchoolUploads } from './commands/school-import-uploads.js';
 import { can, visibleOrganisations } from './network-policies.js';
 import { networkPages } from './routes/network-pages.js';
@@ -14,6 +15,7 @@ import { schoolPages } from './routes/school-pages.js';
 export const networkModule: AppModule = {
   id: 'network',
   async tenantRoutes(app) {
+    await app.register(financeRoutes);
     await app.register(networkPages);
     await app.register(personPages);
     await app.register(rolePages);
@@ -21,8 +23,8 @@ export const networkModule: AppModule = {
     // Its own plugin, so its multipart body parser stays inside.
     await app.register(schoolImportPages);
   },
-  // School files waiting for confirmation expire after two hours.
-  housekeeping: async (tx, now) => ({ schoolImports: await deleteExpiredSchoolUploads(tx, now) }),
+  // School files waiting for confirmation expire after two hours; agreements about to end get a reminder to the coordinators, once.
+  housekeeping: async (tx, now, services) => ({ schoolImports: await deleteExpiredSchoolUploads(tx, now), ...(await financeHousekeeping(tx, now, services)) }),
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];
     if (can(actor, 'network.read', { ecosystemId })) {
@@ -38,6 +40,7 @@ export const networkModule: AppModule = {
     if (can(actor, 'schools.read', { ecosystemId })) {
       links.push({ path: '/beheer/netwerk/scholen', label: 'network.nav.schools', description: 'network.nav.schools.description' });
     }
+    links.push(...financeManageLinks(actor, ecosystemId));
     return links;
   },
 };

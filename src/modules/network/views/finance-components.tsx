@@ -1,0 +1,83 @@
+import type { ComponentChildren } from 'preact';
+import { Alert } from '../../../web/components/alert.js';
+import { ManageNav } from '../../../web/components/manage-nav.js';
+import { formatDay } from '../../../web/format.js';
+import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
+import { Layout } from '../../../web/layout.js';
+import type { ManageContext } from '../../catalogue/views/manage-components.js';
+import { hoursText, money } from '../finance-money.js';
+
+export type { ManageContext };
+
+/** The frame of every agreement and finance page: the site layout, the management menu, a notice after a change. */
+export function FinanceLayout(props: { ctx: ManageContext; title: string; current: string; notice?: string | undefined; children: ComponentChildren }) {
+  const { ctx } = props;
+  return (
+    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
+      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={props.current} />
+      {props.notice && (
+        <Alert type="ok" role="status">
+          <p class="utrecht-paragraph">{props.notice}</p>
+        </Alert>
+      )}
+      {props.children}
+    </Layout>
+  );
+}
+
+export function ButtonLink({ href, children, primary }: { href: string; children: ComponentChildren; primary?: boolean }) {
+  return (
+    <a class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${primary ? 'primary' : 'secondary'}-action`} href={href}>
+      {children}
+    </a>
+  );
+}
+
+export function BackLink({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <p class="utrecht-paragraph back-link">
+      <a class="utrecht-link" href={href}>
+        {children}
+      </a>
+    </p>
+  );
+}
+
+/** A day (yyyy-mm-dd) as people read it: "1 augustus 2026". */
+export function dayLabel(day: string, locale: Locale): string {
+  // Noon UTC is the same calendar day in Amsterdam all year round.
+  return formatDay(new Date(`${day}T12:00:00Z`), locale).replace(/^\p{L}+ /u, '');
+}
+
+export function periodLabel(from: string, to: string | null, locale: Locale): string {
+  return to ? t(locale, 'finance.period', { from: dayLabel(from, locale), to: dayLabel(to, locale) }) : t(locale, 'finance.periodOpen', { from: dayLabel(from, locale) });
+}
+
+/** An amount, or hours × rate = value: what a contribution or an expense is worth and how. */
+export function ValueText(props: { locale: Locale; amountCents: number | null; hoursHundredths: number | null; hourlyRateCents: number | null; valueCents: number }) {
+  if (props.amountCents !== null) return <>{money(props.valueCents)}</>;
+  return (
+    <>
+      {money(props.valueCents)}
+      <br />
+      <span class="hint">{t(props.locale, 'finance.hoursTimesRate', { hours: hoursText(props.hoursHundredths ?? 0), rate: money(props.hourlyRateCents ?? 0) })}</span>
+    </>
+  );
+}
+
+/** A status in words, with a class for its border (colour is never the only cue). */
+export function Tag({ locale, kind, label }: { locale: Locale; kind: string; label: MessageKey }) {
+  return <span class={`tag status-tag status-tag--${kind}`}>{t(locale, label)}</span>;
+}
+
+/** "Bevestigd door … op …", or a tag saying it still waits for the partner. */
+export function ConfirmationText({ locale, confirmedAt, confirmedByName }: { locale: Locale; confirmedAt: Date | null; confirmedByName: string }) {
+  if (!confirmedAt) return <Tag locale={locale} kind="waiting" label="finance.unconfirmed" />;
+  return (
+    <>
+      <Tag locale={locale} kind="confirmed" label="finance.confirmed" />
+      <br />
+      <span class="hint">{t(locale, 'finance.confirmedBy', { name: confirmedByName, date: formatDay(confirmedAt, locale) })}</span>
+    </>
+  );
+}
