@@ -1,4 +1,6 @@
 import type { AppModule } from '../../core/modules.js';
+import { passesHousekeeping } from './commands/pass-privacy-retention.js';
+import { passPrivacyManageLinks, passPrivacyRoutes } from './routes/pass-privacy-routes.js';
 
 /**
  * The child's pass (kinderpas): issuing passes, check-ins at activities, the
@@ -6,4 +8,9 @@ import type { AppModule } from '../../core/modules.js';
  */
 export const passesModule: AppModule = {
   id: 'passes',
+  tenantRoutes: async (app) => {
+    await app.register(passPrivacyRoutes);
+  },
+  housekeeping: passesHousekeeping,
+  manageLinks: (actor, ecosystemId) => [...passPrivacyManageLinks(actor, ecosystemId)],
 };
