@@ -58,6 +58,7 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
   const removed = await runHousekeeping(database, modules, now);
   assert.deepEqual(removed, {
     'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
+    'passes.parentSessions': 0, 'passes.inactivePasses': 0,
   });
   assert.deepEqual((await database.db.selectFrom('user_sessions').select('id').execute()).map((r) => r.id), ['geldig']);
   assert.deepEqual((await database.db.selectFrom('login_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['vers']);

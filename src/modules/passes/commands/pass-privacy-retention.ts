@@ -29,7 +29,7 @@ export function retentionCutoff(now: Date, years: number): Date {
 export async function passesHousekeeping(tx: Tx, now: Date): Promise<Record<string, number>> {
   const sessions = await tx.db.deleteFrom('pass_parent_sessions').where('expires_at', '<=', now).executeTakeFirst();
   let removed = 0;
-  for (const ecosystem of await tx.db.selectFrom('ecosystems').select(['id', 'settings']).execute()) {
+  for (const ecosystem of await tx.db.selectFrom('ecosystems').select(['id', 'settings']).orderBy('id').execute()) {
     const cutoff = retentionCutoff(now, retentionYearsOf(ecosystem.settings));
     const inactive = await tx.db
       .selectFrom('passes')
