@@ -8,6 +8,7 @@ import { createActivity, submitActivity } from '../src/modules/catalogue/command
 import { createLocation, createOrganisation } from '../src/modules/catalogue/commands/organisation-commands.js';
 import { createNextStep, createSession } from '../src/modules/catalogue/commands/session-commands.js';
 import { createTheme } from '../src/modules/catalogue/commands/theme-commands.js';
+import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
 import { testConfig, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { anonymousCsrf, formPost } from './helpers/forms.js';
@@ -111,6 +112,7 @@ const fresh = {
       const userId = await createUser(tx, { email: `rol${Math.random().toString(36).slice(2, 8)}@proef.example`, name: 'Rol' });
       return grantRole(tx, 'system', { ecosystemId: fx.ecosystem.id, userId, role: 'viewer' });
     }),
+  pass: () => database.transaction(async (tx) => (await issueSinglePass(tx, 'system', fx.ecosystem.id, 'staff')).id),
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -196,6 +198,11 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/mensen/uitnodigingen/${await fresh.invitation()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `/e/proef/beheer/mensen/rollen/${await fresh.membership()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `${await fresh.upload()}`, ['coordinator'], 303, { form: () => ({ modus: 'alles' }) }, 404],
+  // ---- the child's pass: one pass (every view audited) and the check-ins ----
+  ['GET', () => '/e/proef/beheer/passen/opzoeken', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/passen/opzoeken', coordinatorOnly, 400, { form: () => ({ code: 'ABC' }) }],
+  ['GET', async () => `/e/proef/beheer/passen/opzoeken/${await fresh.pass()}`, coordinatorOnly, 200],
+  ['GET', () => '/e/proef/beheer/deelnames', partners, 200],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -239,6 +246,17 @@ const publicRoutes = [
   'GET /e/:ecosystem/api/v1/locations', 'GET /e/:ecosystem/api/v1/locations/:id', 'GET /e/:ecosystem/api/v1/themes', 'GET /e/:ecosystem/api/v1/neighbourhoods',
   // The template holds no data, only the column layout.
   'GET /e/:ecosystem/beheer/aanbod/sjabloon.:format',
+];
+/**
+ * Parents' pages: public, or open to whoever holds the session of one pass
+ * (opened with its code and secret), never to a role; tested in
+ * src/modules/passes/parent-pages.test.ts.
+ */
+const parentRoutes = [
+  'GET /e/:ecosystem/ouders', 'POST /e/:ecosystem/ouders/openen', 'GET /e/:ecosystem/ouders/nieuw', 'POST /e/:ecosystem/ouders/nieuw',
+  'GET /e/:ecosystem/ouders/pas', 'POST /e/:ecosystem/ouders/pas/gegevens', 'POST /e/:ecosystem/ouders/pas/toestemming', 'POST /e/:ecosystem/ouders/pas/link',
+  'POST /e/:ecosystem/ouders/pas/link/stoppen', 'GET /e/:ecosystem/ouders/pas/alle-gegevens.json', 'GET /e/:ecosystem/ouders/pas/verwijderen',
+  'POST /e/:ecosystem/ouders/pas/verwijderen', 'POST /e/:ecosystem/ouders/pas/sluiten',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];
@@ -289,7 +307,7 @@ describe('every route × every role × another ecosystem', () => {
       for (const method of m[3]!.split(', ')) if (method !== 'HEAD') routes.add(`${method} ${path.replace(/\/{2,}/g, '/') || '/'}`);
     }
     assert.ok(routes.size > 50, `parsed ${routes.size} routes`);
-    const covered = new Set([...reached, ...publicRoutes, ...ownAccountRoutes]);
+    const covered = new Set([...reached, ...publicRoutes, ...ownAccountRoutes, ...parentRoutes]);
     const missing = [...routes].filter((r) => !covered.has(r)).sort();
     assert.deepEqual(missing, [], 'routes without a row in the access table');
   });

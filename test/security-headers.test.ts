@@ -4,6 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { testApp, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { signedInAs } from './helpers/people.js';
+import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
+import { startParentSession } from '../src/modules/passes/commands/parent-session.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -11,11 +13,17 @@ let production: FastifyInstance;
 let fx: Fixture;
 let coordinator: { lx_sessie: string };
 let admin: { lx_sessie: string };
+let parent: { lx_ouder: string };
+let passId: number;
 
 before(async () => {
   fx = await createFixture(database);
   coordinator = (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies;
   admin = (await signedInAs(database, 'platform_admin')).cookies;
+  ({ parent, passId } = await database.transaction(async (tx) => {
+    const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'parent');
+    return { passId: pass.id, parent: { lx_ouder: await startParentSession(tx, fx.ecosystem.id, pass.id) } };
+  }));
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -49,6 +57,13 @@ const pages = () => [
   { url: '/e/proef/beheer/organisaties', cookies: coordinator },
   { url: '/e/proef/beheer/themas', cookies: coordinator },
   { url: '/e/proef/beheer/aanbod/importeren', cookies: coordinator },
+  { url: '/e/proef/ouders' },
+  { url: '/e/proef/ouders/nieuw' },
+  { url: '/e/proef/ouders/pas', cookies: parent },
+  { url: '/e/proef/ouders/pas/verwijderen', cookies: parent },
+  { url: '/e/proef/beheer/passen/opzoeken', cookies: coordinator },
+  { url: `/e/proef/beheer/passen/opzoeken/${passId}`, cookies: coordinator },
+  { url: '/e/proef/beheer/deelnames', cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/bestaat-niet' },
   { url: '/e/proef/zoeken?age=99' },

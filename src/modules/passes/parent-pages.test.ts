@@ -188,13 +188,13 @@ describe('opening a pass with its code and secret', () => {
     const withCookie = await app.inject({ url: '/e/ander/ouders/pas', cookies: { lx_ouder: browser.cookies.lx_ouder! } });
     assert.equal(withCookie.statusCode, 303);
     assert.equal(withCookie.headers.location, '/e/ander/ouders?klaar=verlopen');
-    const exported = await app.inject({ url: '/e/ander/ouders/pas/gegevens.json', cookies: { lx_ouder: browser.cookies.lx_ouder! } });
+    const exported = await app.inject({ url: '/e/ander/ouders/pas/alle-gegevens.json', cookies: { lx_ouder: browser.cookies.lx_ouder! } });
     assert.equal(exported.statusCode, 303);
   });
 
   test('every page of a pass needs its session: without one, back to the start', async () => {
     const browser = await parentBrowser(app);
-    for (const url of ['/e/proef/ouders/pas', '/e/proef/ouders/pas/gegevens.json', '/e/proef/ouders/pas/verwijderen']) {
+    for (const url of ['/e/proef/ouders/pas', '/e/proef/ouders/pas/alle-gegevens.json', '/e/proef/ouders/pas/verwijderen']) {
       const res = await get(app, browser, url);
       assert.equal(res.statusCode, 303, url);
       assert.equal(res.headers.location, '/e/proef/ouders?klaar=verlopen');
@@ -301,7 +301,7 @@ describe('export and delete', () => {
     const coordinator = await signedInAs(database, { ecosystemId: e, role: 'coordinator' }, 'kijker@proef.example');
     assert.equal((await app.inject({ url: `/e/proef/beheer/passen/opzoeken/${pass.id}`, cookies: coordinator.cookies })).statusCode, 200);
 
-    const res = await get(app, browser, '/e/proef/ouders/pas/gegevens.json');
+    const res = await get(app, browser, '/e/proef/ouders/pas/alle-gegevens.json');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /^application\/json/);
     assert.match(res.headers['content-disposition'] as string, /^attachment; filename="kinderpas-[0-9A-Z]{4}\.json"$/);

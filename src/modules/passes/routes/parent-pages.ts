@@ -226,7 +226,7 @@ export async function parentPages(plain: FastifyInstance): Promise<void> {
     return reply.redirect(`${request.basePath}/ouders/pas?klaar=link-gestopt#link`, 303);
   });
 
-  app.get('/ouders/pas/gegevens.json', { schema: hide }, async (request, reply) => {
+  app.get('/ouders/pas/alle-gegevens.json', { schema: hide }, async (request, reply) => {
     const passId = await sessionPass(request);
     if (passId === undefined) return backToStart(request, reply);
     const ecosystemId = request.ecosystem.id;

@@ -291,7 +291,7 @@ export function ParentPassPage(props: ParentPassPageProps) {
       <h2 class="utrecht-heading-2">{t(locale, 'parent.pass.export')}</h2>
       <p class="utrecht-paragraph">{t(locale, 'parent.pass.export.intro')}</p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${basePath}/ouders/pas/gegevens.json`} download>
+        <a class="utrecht-link" href={`${basePath}/ouders/pas/alle-gegevens.json`} download>
           {t(locale, 'parent.pass.export.link')}
         </a>
       </p>
