@@ -21,7 +21,7 @@ export type DeletionReason = 'parent' | 'retention';
  *   shows them only above a minimum group size, and without the pass nothing
  *   ties them to a child. Without that consent they are cleared;
  * - badge awards keep their row (a badge was issued: that counts) but lose
- *   the signed credential, which names the pass, and their pass_id;
+ *   the signed credential, which identifies its holder, and their pass_id;
  * - the mail that carried the code, and its address, are removed;
  * - one audit event per pass, holding no personal data: the reason and how
  *   many rows were anonymised.
