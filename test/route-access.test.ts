@@ -155,6 +155,7 @@ const fresh = {
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     return res.headers.location as string;
   },
+  pass: () => database.transaction(async (tx) => (await issueSinglePass(tx, 'system', fx.ecosystem.id, 'staff')).id),
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -359,6 +360,11 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/financien/uitgaven/${await finance.expense()}/bewerken`, coordinatorOnly, 400],
   ['POST', async () => `/e/proef/beheer/financien/uitgaven/${await finance.freshExpense()}/verwijderen`, coordinatorOnly, 303],
   ['GET', () => '/e/proef/beheer/financien/export/financien.xlsx', readers, 200],
+  // ---- the child's pass: one pass (every view audited) and the check-ins ----
+  ['GET', () => '/e/proef/beheer/passen/opzoeken', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/passen/opzoeken', coordinatorOnly, 400, { form: () => ({ code: 'ABC' }) }],
+  ['GET', async () => `/e/proef/beheer/passen/opzoeken/${await fresh.pass()}`, coordinatorOnly, 200],
+  ['GET', () => '/e/proef/beheer/deelnames', partners, 200],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -411,6 +417,17 @@ const publicRoutes = [
   // The sample school file holds invented schools only.
   'GET /e/:ecosystem/beheer/netwerk/scholen/voorbeeld.csv',
 ];
+/**
+ * Parents' pages: public, or open to whoever holds the session of one pass
+ * (opened with its code and secret), never to a role; tested in
+ * src/modules/passes/parent-pages.test.ts.
+ */
+const parentRoutes = [
+  'GET /e/:ecosystem/ouders', 'POST /e/:ecosystem/ouders/openen', 'GET /e/:ecosystem/ouders/nieuw', 'POST /e/:ecosystem/ouders/nieuw',
+  'GET /e/:ecosystem/ouders/pas', 'POST /e/:ecosystem/ouders/pas/gegevens', 'POST /e/:ecosystem/ouders/pas/toestemming', 'POST /e/:ecosystem/ouders/pas/link',
+  'POST /e/:ecosystem/ouders/pas/link/stoppen', 'GET /e/:ecosystem/ouders/pas/alle-gegevens.json', 'GET /e/:ecosystem/ouders/pas/verwijderen',
+  'POST /e/:ecosystem/ouders/pas/verwijderen', 'POST /e/:ecosystem/ouders/pas/sluiten',
+];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];
 
@@ -460,7 +477,7 @@ describe('every route × every role × another ecosystem', () => {
       for (const method of m[3]!.split(', ')) if (method !== 'HEAD') routes.add(`${method} ${path.replace(/\/{2,}/g, '/') || '/'}`);
     }
     assert.ok(routes.size > 50, `parsed ${routes.size} routes`);
-    const covered = new Set([...reached, ...publicRoutes, ...ownAccountRoutes]);
+    const covered = new Set([...reached, ...publicRoutes, ...ownAccountRoutes, ...parentRoutes]);
     const missing = [...routes].filter((r) => !covered.has(r)).sort();
     assert.deepEqual(missing, [], 'routes without a row in the access table');
   });

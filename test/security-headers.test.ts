@@ -9,6 +9,8 @@ import { createBudgetLine } from '../src/modules/network/commands/budget-command
 import { createContribution } from '../src/modules/network/commands/contribution-commands.js';
 import { createExpense } from '../src/modules/network/commands/expense-commands.js';
 import { createGrant } from '../src/modules/network/commands/grant-commands.js';
+import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
+import { startParentSession } from '../src/modules/passes/commands/parent-session.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -18,6 +20,8 @@ let coordinator: { lx_sessie: string };
 let admin: { lx_sessie: string };
 /** An agreement, a grant, a budget line, a contribution and an expense, for the finance pages. */
 const fin = { agreement: 0, grant: 0, line: 0, contribution: 0, expense: 0 };
+let parent: { lx_ouder: string };
+let passId: number;
 
 before(async () => {
   fx = await createFixture(database);
@@ -31,6 +35,10 @@ before(async () => {
     fin.contribution = await createContribution(tx, 'system', e, { organisationId: fx.orgs.library, agreementId: fin.agreement, grantId: fin.grant, stage: 'commitment', kind: 'hours', description: 'Uren', value: { hoursHundredths: 100, hourlyRateCents: 5000 }, datedOn: null });
     fin.expense = (await createExpense(tx, 'system', e, { budgetLineId: fin.line, spentOn: '2026-09-01', description: 'Bus', organisationId: null, reference: '', value: { amountCents: 50 } })).id;
   });
+  ({ parent, passId } = await database.transaction(async (tx) => {
+    const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'parent');
+    return { passId: pass.id, parent: { lx_ouder: await startParentSession(tx, fx.ecosystem.id, pass.id) } };
+  }));
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -88,6 +96,13 @@ const pages = () => [
   { url: '/e/proef/beheer/financien/uitgaven', cookies: coordinator },
   { url: '/e/proef/beheer/financien/uitgaven/nieuw', cookies: coordinator },
   { url: `/e/proef/beheer/financien/uitgaven/${fin.expense}/bewerken`, cookies: coordinator },
+  { url: '/e/proef/ouders' },
+  { url: '/e/proef/ouders/nieuw' },
+  { url: '/e/proef/ouders/pas', cookies: parent },
+  { url: '/e/proef/ouders/pas/verwijderen', cookies: parent },
+  { url: '/e/proef/beheer/passen/opzoeken', cookies: coordinator },
+  { url: `/e/proef/beheer/passen/opzoeken/${passId}`, cookies: coordinator },
+  { url: '/e/proef/beheer/deelnames', cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/insignes/controleren' },
   { url: '/e/proef/insignes/uitgever' },

@@ -1,5 +1,7 @@
 import type { AppModule } from '../../core/modules.js';
 import { badgePages } from './routes/badge-pages.js';
+import { passesHousekeeping } from './commands/pass-privacy-retention.js';
+import { passPrivacyManageLinks, passPrivacyRoutes } from './routes/pass-privacy-routes.js';
 
 /**
  * The child's pass (kinderpas): issuing passes, check-ins at activities, the
@@ -9,5 +11,8 @@ export const passesModule: AppModule = {
   id: 'passes',
   tenantRoutes: async (app) => {
     await app.register(badgePages);
+    await app.register(passPrivacyRoutes);
   },
+  housekeeping: passesHousekeeping,
+  manageLinks: (actor, ecosystemId) => [...passPrivacyManageLinks(actor, ecosystemId)],
 };

@@ -10,6 +10,8 @@ export interface SettingsInput {
   primaryColor: string;
   tileUrl: string;
   tileAttribution: string;
+  /** Years of inactivity after which passes are removed (1–10), as typed; undefined keeps the current value. */
+  passRetentionYears?: string | undefined;
 }
 
 /** WCAG 2.1 contrast ratio of a #rrggbb colour against white. */
@@ -23,6 +25,12 @@ export function contrastWithWhite(hex: string): number {
 }
 
 const httpsUrl = /^https:\/\/[^\s"'<>\\]+$/;
+
+/** The retention as typed, when it is a whole number of years from 1 to 10. */
+function retentionYears(value: string): number | undefined {
+  const text = value.trim();
+  return /^(10|[1-9])$/.test(text) ? Number(text) : undefined;
+}
 
 /** Checks every field and returns all problems at once, so the form shows them together. */
 export function settingsProblems(input: SettingsInput): FieldProblem[] {
@@ -50,6 +58,9 @@ export function settingsProblems(input: SettingsInput): FieldProblem[] {
   }
   if (attribution.length > 300) problems.push({ field: 'tileAttribution', key: 'field.tooLong', params: { max: 300 } });
   if (/[<>]/.test(attribution)) problems.push({ field: 'tileAttribution', key: 'settings.tileAttribution.plainText' });
+  if (input.passRetentionYears !== undefined && retentionYears(input.passRetentionYears) === undefined) {
+    problems.push({ field: 'passRetentionYears', key: 'settings.passRetentionYears.invalid' });
+  }
   return problems;
 }
 
@@ -58,7 +69,7 @@ export async function updateSettings(tx: Tx, actor: Actor, ecosystem: Ecosystem,
   const problems = settingsProblems(input);
   if (problems.length > 0) throw errors.invalidInput(problems);
   const settings: EcosystemSettings = { ...ecosystem.settings };
-  const set = (key: keyof EcosystemSettings, value: string) => {
+  const set = (key: 'logoUrl' | 'primaryColor' | 'tileUrl' | 'tileAttribution', value: string) => {
     if (value.trim()) settings[key] = value.trim();
     else delete settings[key];
   };
@@ -66,6 +77,7 @@ export async function updateSettings(tx: Tx, actor: Actor, ecosystem: Ecosystem,
   set('primaryColor', input.primaryColor.toLowerCase());
   set('tileUrl', input.tileUrl);
   set('tileAttribution', input.tileUrl.trim() ? input.tileAttribution : '');
+  if (input.passRetentionYears !== undefined) settings.passRetentionYears = retentionYears(input.passRetentionYears)!;
   await tx.db
     .updateTable('ecosystems')
     .set({ name: input.name.trim(), settings: JSON.stringify(settings), updated_at: new Date() })

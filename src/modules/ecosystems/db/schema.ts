@@ -14,6 +14,8 @@ export interface EcosystemSettings {
   logoUrl?: string;
   /** The accent colour (#rrggbb), fed into the NL Design System tokens; dark enough for white text. */
   primaryColor?: string;
+  /** Passes without a scan or a parent's visit for this many years (1–10) are removed; missing means 3. */
+  passRetentionYears?: number;
 }
 
 export interface EcosystemsTable {

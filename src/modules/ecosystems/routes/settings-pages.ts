@@ -9,6 +9,7 @@ import { authorizeManage } from '../../accounts/policies.js';
 import { signInFirst } from '../../accounts/routes/manage-pages.js';
 import { themeCss, updateSettings, type SettingsInput } from '../commands/settings-updater.js';
 import { SettingsPage } from '../views/settings-page.js';
+import { retentionYearsOf } from '../../passes/commands/pass-privacy-retention.js';
 
 const Field = (max: number) => Type.String({ maxLength: max });
 
@@ -40,6 +41,7 @@ export async function settingsPages(plain: FastifyInstance): Promise<void> {
       primaryColor: settings.primaryColor ?? '',
       tileUrl: settings.tileUrl ?? '',
       tileAttribution: settings.tileAttribution ?? '',
+      passRetentionYears: String(retentionYearsOf(settings)),
     };
     return page(request, reply, form, [], request.query.klaar === '1');
   });
@@ -56,13 +58,14 @@ export async function settingsPages(plain: FastifyInstance): Promise<void> {
           primaryColor: Type.Optional(Field(100)),
           tileUrl: Type.Optional(Field(2000)),
           tileAttribution: Type.Optional(Field(2000)),
+          passRetentionYears: Type.Optional(Field(100)),
         }),
       },
     },
     async (request, reply) => {
       authorizeManage(request.actor, 'settings.manage', request.ecosystem.id);
-      const { name, logoUrl = '', primaryColor = '', tileUrl = '', tileAttribution = '' } = request.body;
-      const form: SettingsInput = { name, logoUrl, primaryColor, tileUrl, tileAttribution };
+      const { name, logoUrl = '', primaryColor = '', tileUrl = '', tileAttribution = '', passRetentionYears } = request.body;
+      const form: SettingsInput = { name, logoUrl, primaryColor, tileUrl, tileAttribution, passRetentionYears };
       const result = await attempt(() =>
         database.transaction(async (tx) => {
           await updateSettings(tx, request.actor, request.ecosystem, form);

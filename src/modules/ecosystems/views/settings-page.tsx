@@ -42,6 +42,17 @@ export function SettingsPage(props: SettingsPageProps) {
         <h2 class="utrecht-heading-2">{t(locale, 'settings.map')}</h2>
         <TextField locale={locale} name="tileUrl" type="url" label={t(locale, 'settings.tileUrl')} hint={t(locale, 'settings.tileUrl.hint')} value={form.tileUrl} maxLength={500} problems={problems} />
         <TextField locale={locale} name="tileAttribution" label={t(locale, 'settings.tileAttribution')} hint={t(locale, 'settings.tileAttribution.hint')} value={form.tileAttribution} maxLength={300} problems={problems} />
+        <h2 class="utrecht-heading-2">{t(locale, 'settings.passes')}</h2>
+        <TextField
+          locale={locale}
+          name="passRetentionYears"
+          type="number"
+          label={t(locale, 'settings.passRetentionYears')}
+          hint={t(locale, 'settings.passRetentionYears.hint')}
+          value={form.passRetentionYears?.slice(0, 10) ?? ''}
+          maxLength={2}
+          problems={problems}
+        />
         <h2 class="utrecht-heading-2">{t(locale, 'settings.languages')}</h2>
         <p class="utrecht-paragraph">{t(locale, 'settings.languages.current')}</p>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">

@@ -125,6 +125,15 @@ export interface IssuerKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** A parent's short session on one pass, opened with its code and secret (see the migration). */
+export interface PassParentSessionsTable {
+  token_hash: string;
+  ecosystem_id: number;
+  pass_id: number;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export type Pass = Selectable<PassesTable>;
 export type PassBatch = Selectable<PassBatchesTable>;
 export type Participation = Selectable<ParticipationsTable>;
@@ -142,4 +151,5 @@ export interface PassesDB {
   achievements: AchievementsTable;
   badge_awards: BadgeAwardsTable;
   issuer_keys: IssuerKeysTable;
+  pass_parent_sessions: PassParentSessionsTable;
 }
