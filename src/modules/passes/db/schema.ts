@@ -125,6 +125,17 @@ export interface IssuerKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** A class's cards waiting to be downloaded, sealed under a key only the issuing browser holds (see the migration). */
+export interface PassCardSheetsTable {
+  id: Generated<number>;
+  ecosystem_id: number;
+  batch_id: number;
+  created_by: number;
+  sealed: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export type Pass = Selectable<PassesTable>;
 export type PassBatch = Selectable<PassBatchesTable>;
 export type Participation = Selectable<ParticipationsTable>;
@@ -142,4 +153,5 @@ export interface PassesDB {
   achievements: AchievementsTable;
   badge_awards: BadgeAwardsTable;
   issuer_keys: IssuerKeysTable;
+  pass_card_sheets: PassCardSheetsTable;
 }
