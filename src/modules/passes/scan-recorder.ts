@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/context.js';
-import { AppError, errors } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordAudit } from '../audit/commands/audit-recorder.js';
 import { recordCheckIn } from './commands/check-in.js';
@@ -36,7 +36,13 @@ export interface ScanContext {
   via: 'form' | 'api';
 }
 
-function actorKey(actor: Actor): string | undefined {
+/** Scanning paused after too many unknown codes: the usual 429, with a message that says why. */
+export function scanningPaused(): AppError {
+  return new AppError('too_many_requests', 429, 'scan.paused');
+}
+
+/** Who the guard counts: a person, or the API key. */
+export function actorKey(actor: Actor): string | undefined {
   return actor.kind === 'user' ? `u${actor.userId}` : actor.kind === 'admin' ? 'admin' : undefined;
 }
 
@@ -48,7 +54,7 @@ function actorKey(actor: Actor): string | undefined {
  */
 export async function recordScan(ctx: ScanContext, input: ScanInput, now: Date = new Date()): Promise<ScanOutcome> {
   const who = actorKey(ctx.actor);
-  if (ctx.guard.blocked(who, ctx.address)) return { status: 'retry', error: errors.tooManyRequests() };
+  if (ctx.guard.blocked(who, ctx.address)) return { status: 'retry', error: scanningPaused() };
   const code = codeFromScan(input.code);
   try {
     const result = await ctx.database.transaction((tx) =>

@@ -12,7 +12,7 @@ import { formatPassCode, parsePassCode } from '../pass-code.js';
 import { canPasses, mayPassesSomewhere } from '../policies.js';
 import { todaysSessions, type ScanScope, type ScanSession } from '../queries/scan-sessions.js';
 import { UnknownCodeGuard } from '../scan-guard.js';
-import { recordScan, type ScanContext, type ScanOutcome } from '../scan-recorder.js';
+import { actorKey, recordScan, scanningPaused, type ScanContext, type ScanOutcome } from '../scan-recorder.js';
 import { CheckInBatch, CheckInResponse } from '../scan-schemas.js';
 import { PassLandingPage } from '../views/pass-card-landing.js';
 import { ScanPage, scanPath, type ScanNotice } from '../views/scan-page.js';
@@ -37,6 +37,8 @@ function refuseUnlessScanner(request: FastifyRequest): void {
 
 /** The message for a refused or postponed scan, in the reader's language. */
 function messageOf(request: FastifyRequest, error: AppError): string {
+  // The check-in refuses another partner's session as it refuses anything not theirs; here the scanner hears why.
+  if (error.id === 'forbidden') return t(request.locale, 'scan.notYourSession');
   const problem = error.problems[0];
   return problem ? t(request.locale, problem.key, problem.params) : t(request.locale, error.key, error.params);
 }
@@ -146,10 +148,10 @@ export async function scanRoutes(plain: FastifyInstance): Promise<void> {
     async (request, reply) => {
       refuseUnlessScanner(request);
       const context = scanContext(request, 'api');
-      const who = request.actor.kind === 'user' ? `u${request.actor.userId}` : 'admin';
+      const who = actorKey(request.actor);
       if (guard.blocked(who, request.ip)) {
         reply.header('retry-after', String(guard.retryAfterSeconds(who, request.ip)));
-        throw errors.tooManyRequests();
+        throw scanningPaused();
       }
       const results: CheckInResponse['results'] = [];
       // One after another: a device's scans in the order they were made, each in its own transaction, so one refusal changes nothing for the others.

@@ -63,6 +63,8 @@ export const passScanNl = {
   'scan.session': 'Je scant bij {title}, {time}',
   'scan.otherSession': 'Andere bijeenkomst kiezen',
   'scan.sessionNotHere': 'Bij deze bijeenkomst kun je vandaag niet scannen: hij is niet van vandaag, niet van jouw organisatie of bestaat niet. Kies een bijeenkomst uit de lijst.',
+  'scan.notYourSession': 'Deze bijeenkomst is van een activiteit van een andere organisatie; daar kun je niet scannen.',
+  'scan.paused': 'Scannen is even gepauzeerd: er zijn te veel codes gescand die we niet kennen. Probeer het over een kwartier opnieuw.',
   'scan.code': 'Code van de pas',
   'scan.codeHint': 'Typ de code van de kaart, zoals 7K3M-9QXD-2HBA-WT4R-8. Hoofdletters en streepjes maken niet uit.',
   'scan.submit': 'Noteren',
