@@ -111,6 +111,9 @@ const fresh = {
       const userId = await createUser(tx, { email: `rol${Math.random().toString(36).slice(2, 8)}@proef.example`, name: 'Rol' });
       return grantRole(tx, 'system', { ecosystemId: fx.ecosystem.id, userId, role: 'viewer' });
     }),
+  batch: async () =>
+    // A class of the school contact's location (written directly: the table's location is not marked as a school).
+    (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, school_location_id: fx.locations.enschede, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id,
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -125,6 +128,7 @@ const coordinatorOnly: Who[] = ['coordinator', 'platform administrator'];
 const owners: Who[] = [...coordinatorOnly, 'partner of this organisation'];
 const partners: Who[] = [...owners, 'partner of another organisation'];
 const readers: Who[] = [...coordinatorOnly, 'viewer'];
+const passIssuers: Who[] = [...coordinatorOnly, 'school contact'];
 
 type Body = {
   form?: () => Record<string, string | string[]>;
@@ -137,7 +141,7 @@ type Row = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: () => string | Pr
 const lib = () => fx.orgs.library;
 const rows: Row[] = [
   // ---- management pages ----
-  ['GET', () => '/e/proef/beheer', [...partners, 'viewer'], 200],
+  ['GET', () => '/e/proef/beheer', [...partners, 'viewer', 'school contact'], 200],
   ['GET', () => '/e/proef/beheer/aanbod', partners, 200],
   ['GET', () => '/e/proef/beheer/aanbod/nieuw', partners, 200],
   ['GET', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}`, owners, 200],
@@ -196,6 +200,19 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/mensen/uitnodigingen/${await fresh.invitation()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `/e/proef/beheer/mensen/rollen/${await fresh.membership()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `${await fresh.upload()}`, ['coordinator'], 303, { form: () => ({ modus: 'alles' }) }, 404],
+  // ---- class passes and scanning ----
+  ['GET', () => '/e/proef/beheer/passen', passIssuers, 200],
+  ['POST', () => '/e/proef/beheer/passen', passIssuers, 400, { form: () => ({ label: '', size: '0' }) }],
+  ['GET', async () => `/e/proef/beheer/passen/${await fresh.batch()}`, passIssuers, 200],
+  // Without the issuing browser's key there is nothing to download (409); the others learn nothing more than 403.
+  ['GET', async () => `/e/proef/beheer/passen/${await fresh.batch()}/kaarten.pdf`, passIssuers, 409],
+  ['POST', async () => `/e/proef/beheer/passen/${await fresh.batch()}/opnieuw`, passIssuers, 400, { form: () => ({ cards: '0' }) }],
+  ['GET', () => '/e/proef/scannen', partners, 200],
+  ['POST', () => '/e/proef/scannen', partners, 400, { form: () => ({ sessionId: '', code: '' }) }],
+  // A scan at a session that does not exist: answered per scan (refused), nothing recorded.
+  ['POST', () => '/e/proef/api/v1/check-ins', partners, 200, {
+    json: () => ({ scans: [{ code: '', sessionId: 999_999, deviceScanId: '00000000-0000-4000-8000-000000000000', scannedAt: new Date().toISOString() }] }),
+  }],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -239,6 +256,8 @@ const publicRoutes = [
   'GET /e/:ecosystem/api/v1/locations', 'GET /e/:ecosystem/api/v1/locations/:id', 'GET /e/:ecosystem/api/v1/themes', 'GET /e/:ecosystem/api/v1/neighbourhoods',
   // The template holds no data, only the column layout.
   'GET /e/:ecosystem/beheer/aanbod/sjabloon.:format',
+  // What a pass card's QR code opens: an explanation, no data (the code is not even looked up).
+  'GET /e/:ecosystem/pas/:code',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -11,11 +11,13 @@ let production: FastifyInstance;
 let fx: Fixture;
 let coordinator: { lx_sessie: string };
 let admin: { lx_sessie: string };
+let batchId: number;
 
 before(async () => {
   fx = await createFixture(database);
   coordinator = (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies;
   admin = (await signedInAs(database, 'platform_admin')).cookies;
+  batchId = (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -49,6 +51,10 @@ const pages = () => [
   { url: '/e/proef/beheer/organisaties', cookies: coordinator },
   { url: '/e/proef/beheer/themas', cookies: coordinator },
   { url: '/e/proef/beheer/aanbod/importeren', cookies: coordinator },
+  { url: '/e/proef/beheer/passen', cookies: coordinator },
+  { url: `/e/proef/beheer/passen/${batchId}`, cookies: coordinator },
+  { url: '/e/proef/scannen', cookies: coordinator },
+  { url: '/e/proef/pas/00000000000000000' },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/bestaat-niet' },
   { url: '/e/proef/zoeken?age=99' },
