@@ -73,8 +73,9 @@ export function parseCardNumbers(input: string, size: number): { numbers: number
   const text = input.trim();
   if (text === '') return { numbers: 'all' };
   const out = new Set<number>();
-  for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
-    const range = /^(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$/.exec(part);
+  // "3 - 5" is one range: close up the spaces around dashes before splitting on the rest.
+  for (const part of text.replace(/\s*[-–]\s*/g, '-').split(/[\s,;]+/).filter(Boolean)) {
+    const range = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(part);
     const from = range ? Number(range[1]) : Number.NaN;
     const to = range?.[2] !== undefined ? Number(range[2]) : from;
     if (!range || from < 1 || to > size || from > to) return { problem: { field: 'cards', key: 'batch.reprint.cardsInvalid', params: { max: size } } };
