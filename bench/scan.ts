@@ -13,8 +13,8 @@
  *    a fixed rate (the target, 1,000 scans/s), then resending scans already
  *    recorded (the duplicate path). Afterwards the participations are counted:
  *    every new scan must have been recorded, and no resent one twice.
- * 4. Runs the same command directly (recordScan: the guard, recordCheckIn in a
- *    transaction; no HTTP, no session cookie) with the same concurrency.
+ * 4. Runs the same command directly (recordScan: the guard and recordCheckIn;
+ *    no HTTP, no session cookie) with the same concurrency.
  * 5. Writes the figures to docs/benchmarks.md, between this benchmark's markers.
  *
  * Options:
@@ -35,12 +35,13 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { createDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrations.js';
+import type { DB } from '../src/db/schema.js';
 import { grantRole } from '../src/modules/accounts/commands/membership-commands.js';
 import { startSession } from '../src/modules/accounts/commands/session-commands.js';
 import { createUser } from '../src/modules/accounts/commands/user-creator.js';
@@ -214,7 +215,7 @@ function checkRun(label: string, run: HttpRun, expectNew: boolean): void {
   if (!expectNew && run.recorded !== 0) throw new Error(`${label}: resent scans added ${run.recorded} participations`);
 }
 
-/** The same command as the endpoint (guard, recordCheckIn in a transaction), from `workers` loops, until the time is up. */
+/** The same command as the endpoint (the guard and recordCheckIn), from `workers` loops, until the time is up. */
 async function runDirect(ctx: ScanContext, codes: string[], sessions: number[], offset: number, workers: number, seconds: number): Promise<Stats & { refused: number }> {
   const latencies: number[] = [];
   let next = offset;
@@ -316,8 +317,9 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: Database; label: string; version: string; close(): Promise<void> }> {
+async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: Database; label: string; version: string; url?: string; close(): Promise<void> }> {
   let database: Database;
+  let serverDatabaseUrl: string | undefined;
   let close: () => Promise<void>;
   let label: string;
   if (kind === 'postgres') {
@@ -326,6 +328,7 @@ async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: D
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     database = await createDatabase({ url: url.toString(), poolSize });
+    serverDatabaseUrl = url.toString();
     label = 'PostgreSQL';
     close = async () => {
       await database.close();
@@ -342,7 +345,22 @@ async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: D
   }
   await migrateToLatest(database.db);
   const r = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db);
-  return { database, label, version: r.rows[0]?.v ?? '?', close };
+  return { database, label, version: r.rows[0]?.v ?? '?', ...(serverDatabaseUrl && { url: serverDatabaseUrl }), close };
+}
+
+/**
+ * The same database through connections that commit without waiting for the WAL to reach the disk: only to show
+ * what that wait costs on this machine. The platform itself keeps every commit durable.
+ */
+function withoutCommitWait(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off -c max_parallel_workers_per_gather=0 -c synchronous_commit=off' });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    transaction: (fn) => db.transaction().execute((trx) => fn({ db: trx, afterCommit: () => {} })),
+    close: () => db.destroy(),
+  };
 }
 
 // ---------------------------------------------------------------- one database
@@ -359,6 +377,10 @@ interface Report {
   fixedRate: HttpRun;
   resent: HttpRun;
   direct: Stats;
+  /** PostgreSQL only: the direct run with synchronous_commit off (a diagnostic). */
+  directNoWait?: Stats;
+  /** Milliseconds one durable commit of a one-row insert takes on this server, one at a time. */
+  commitMs?: number;
 }
 
 const fmtMs = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -430,9 +452,29 @@ async function benchOne(kind: Kind): Promise<Report> {
     console.log(line('  command directly', direct));
     console.log(`  endpoint/direct: ${(saturated.perSecond / direct.perSecond).toFixed(2)} of the throughput, p99 ${fmtMs(saturated.p99)} vs ${fmtMs(direct.p99)} ms`);
 
+    let directNoWait: Stats | undefined;
+    let commitMs: number | undefined;
+    if (opened.url) {
+      // How long the disk takes to make one commit durable, and the direct run again without that wait.
+      await sql`create table bench_commit_probe (id int)`.execute(database.db);
+      const t1 = performance.now();
+      for (let i = 0; i < 50; i++) await sql`insert into bench_commit_probe values (${i})`.execute(database.db);
+      commitMs = (performance.now() - t1) / 50;
+      console.log(`  one durable commit alone: ${fmtMs(commitMs)} ms`);
+      const noWait = withoutCommitWait(opened.url, config.databasePoolSize);
+      try {
+        const run = await runDirect({ ...ctx, database: noWait }, loaded.codes, loaded.sessions, 4 * block, connections, durationSec);
+        if (run.refused > 0) throw new Error(`direct without commit wait: ${run.refused} scans were not recorded as new`);
+        directNoWait = run;
+        console.log(line('  directly, synchronous_commit off', run));
+      } finally {
+        await noWait.close();
+      }
+    }
+
     return {
       kind, label: opened.label, version: opened.version, date: new Date().toISOString().slice(0, 10), loadSeconds, poolSize: config.databasePoolSize,
-      sessions: loaded.sessions.length, saturated, fixedRate, resent, direct,
+      sessions: loaded.sessions.length, saturated, fixedRate, resent, direct, ...(directNoWait && { directNoWait }), ...(commitMs !== undefined && { commitMs }),
     };
   } finally {
     await app?.close();
@@ -450,8 +492,8 @@ const howTo = `## Scans
 request one new scan (the next pass at the next session, a fresh device id), first with ${connections} connections as fast as
 the server answers, then at a fixed ${fmtInt(targetRate)} scans/s, then resending scans already recorded (the duplicate
 path). Afterwards it counts the participations: every new scan must have been recorded once, and no resent one again;
-any other answer fails the run. Then the same command runs directly (\`recordScan\`: the guard and \`recordCheckIn\` in a
-transaction; no HTTP, no cookie) with ${connections} concurrent callers. Without \`DATABASE_URL\` it uses PGlite in a temporary
+any other answer fails the run. Then the same command runs directly (\`recordScan\`: the guard and \`recordCheckIn\`;
+no HTTP, no cookie) with ${connections} concurrent callers. Without \`DATABASE_URL\` it uses PGlite in a temporary
 folder; with \`DATABASE_URL=postgres://…\` a database \`bench_<random>\` on that server, dropped afterwards; \`--both\` does
 both. Options: \`--passes N\` (or \`BENCH_PASSES\`), \`--duration S\` (or \`BENCH_DURATION\`), \`--connections C\`, \`--rate R\`,
 \`--no-docs\`. Each run rewrites only its own section below.
@@ -474,10 +516,15 @@ function section(r: Report): string {
     row(`endpoint at a fixed ${fmtInt(targetRate)} scans/s`, r.fixedRate),
     row(`endpoint, resending recorded scans (duplicates)`, r.resent),
     row(`command directly, ${connections} callers`, r.direct),
+    ...(r.directNoWait ? [row('command directly, synchronous_commit off (diagnostic only)', r.directNoWait)] : []),
     '',
     `Endpoint/direct (saturated): ${(r.saturated.perSecond / r.direct.perSecond).toFixed(2)} of the direct throughput. ` +
       `Every new scan was recorded once (${fmtInt(r.saturated.recorded + r.fixedRate.recorded)} participations from the two new-scan runs); resending added none.` +
-      (met ? ` Target (≥ ${fmtInt(targetRate)} scans/s at p99 ≤ 50 ms): **${met}**.` : ''),
+      (met ? ` Target (≥ ${fmtInt(targetRate)} scans/s at p99 ≤ 50 ms): **${met}**.` : '') +
+      (r.commitMs !== undefined
+        ? ` One durable commit of a one-row insert took ${fmtMs(r.commitMs)} ms on this server at the time; every scan is one such commit, which the ` +
+          '`synchronous_commit off` row (a diagnostic: the platform keeps commits durable) takes out.'
+        : ''),
   ].join('\n');
 }
 

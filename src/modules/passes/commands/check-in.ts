@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../core/context.js';
 import { errors, type FieldProblem } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
@@ -42,8 +43,14 @@ function refuse(field: string, key: FieldProblem['key'], params?: Record<string,
  *
  * No audit event: the participation row itself holds who scanned and when, and
  * an extra row would double the cost of the platform's busiest write.
+ *
+ * Runs in the caller's transaction when given one. It needs none of its own:
+ * it reads once and then writes in one statement (atomic by itself), so
+ * outside a transaction it behaves as inside one at read committed, and the
+ * scan endpoint saves BEGIN and COMMIT, a third of the round trips.
  */
-export async function recordCheckIn(tx: Tx, actor: Actor, input: CheckInInput, now: Date = new Date()): Promise<CheckInResult> {
+export async function recordCheckIn(on: Tx | Kysely<DB>, actor: Actor, input: CheckInInput, now: Date = new Date()): Promise<CheckInResult> {
+  const db = 'afterCommit' in on ? on.db : on;
   const parsed = parsePassCode(input.code);
   if (!parsed.ok) refuse('code', `passes.code.${parsed.problem}`);
   if (!uuidPattern.test(input.deviceScanId)) refuse('deviceScanId', 'passes.scan.deviceScanId');
@@ -71,7 +78,7 @@ export async function recordCheckIn(tx: Tx, actor: Actor, input: CheckInInput, n
       from (select 1) as one
       left join sessions s on s.ecosystem_id = ${input.ecosystemId} and s.id = ${input.sessionId}
       left join activities a on a.ecosystem_id = s.ecosystem_id and a.id = s.activity_id
-      left join passes p on p.ecosystem_id = ${input.ecosystemId} and p.code = ${parsed.code}`.execute(tx.db)
+      left join passes p on p.ecosystem_id = ${input.ecosystemId} and p.code = ${parsed.code}`.execute(db)
   ).rows[0]!;
   if (found.session_id === null) refuse('sessionId', 'passes.scan.unknownSession');
   // Only the provider and co-providers scan at an activity; another partner gets the same answer as for a session that does not exist.
@@ -100,12 +107,12 @@ export async function recordCheckIn(tx: Tx, actor: Actor, input: CheckInInput, n
         update passes set last_active_at = ${now}
         where id = ${passId} and last_active_at < ${new Date(now.getTime() - 86_400_000)} and exists (select 1 from inserted)
       )
-      select id from inserted`.execute(tx.db)
+      select id from inserted`.execute(db)
   ).rows[0];
   if (inserted) return { status: 'recorded', participationId: String(inserted.id), passId, activityId: found.activity_id };
   const session = { id: found.session_id };
   const pass = { id: passId };
-  const existing = await tx.db
+  const existing = await db
     .selectFrom('participations')
     .select(['id', 'pass_id', 'session_id'])
     .where('ecosystem_id', '=', input.ecosystemId)

@@ -124,7 +124,7 @@ export function BatchListPage(props: {
         <>
           <p class="utrecht-paragraph">{t(locale, 'batch.issue.intro')}</p>
           <ErrorSummary problems={props.problems} locale={locale} />
-          <form class="utrecht-form narrow-form" method="post" action={`${basePath}${batchListPath}`} novalidate>
+          <form class="utrecht-form narrow-form batch-form" method="post" action={`${basePath}${batchListPath}`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <TextField locale={locale} name="label" label={t(locale, 'batch.field.label')} hint={t(locale, 'batch.field.labelHint')} value={props.form.label} problems={props.problems} maxLength={100} autocomplete="off" />
             <TextField locale={locale} name="size" label={t(locale, 'batch.field.size')} hint={t(locale, 'batch.field.sizeHint', { max: maxBatchSize })} value={props.form.size} problems={props.problems} type="number" />
@@ -206,7 +206,7 @@ export function BatchPage(props: {
       </h2>
       <p class="utrecht-paragraph">{t(locale, 'batch.reprint.intro')}</p>
       <ErrorSummary problems={props.problems} locale={locale} />
-      <form class="utrecht-form narrow-form" method="post" action={`${here}/opnieuw`} novalidate>
+      <form class="utrecht-form narrow-form batch-form" method="post" action={`${here}/opnieuw`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField locale={locale} name="cards" label={t(locale, 'batch.reprint.cards')} hint={t(locale, 'batch.reprint.cardsHint', { size: batch.size })} value={props.cardsValue} problems={props.problems} maxLength={200} autocomplete="off" />
         <div class="button-row">

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { testApp, testDatabase } from './test/helpers/build-app.js';
+import { createFixture } from './test/helpers/factories.js';
+import { signedInAs } from './test/helpers/people.js';
+import { issueClassBatch } from './src/modules/passes/commands/pass-issuer.js';
+import { loadSessionActor } from './src/modules/accounts/queries/actor-loader.js';
+import { hashToken } from './src/modules/accounts/secrets.js';
+import { UnknownCodeGuard } from './src/modules/passes/scan-guard.js';
+import { recordScan } from './src/modules/passes/scan-recorder.js';
+const database = await testDatabase();
+const fx = await createFixture(database);
+const app = await testApp(database);
+const start = new Date(Date.now() - 30 * 60_000);
+const sessions: number[] = [];
+for (let i = 0; i < 50; i++) sessions.push((await database.db.insertInto('sessions').values({ ecosystem_id: fx.ecosystem.id, activity_id: fx.activities.robots, starts_at: start, ends_at: new Date(start.getTime() + 7200000) }).returning('id').executeTakeFirstOrThrow()).id);
+const passes = (await database.transaction((tx) => issueClassBatch(tx, { kind: 'admin' }, { ecosystemId: fx.ecosystem.id, label: 'x', size: 40, schoolLocationId: null }))).passes;
+const { cookies } = await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'partner_editor', organisationIds: [fx.orgs.library] });
+const s = await loadSessionActor(database.db, hashToken(cookies.lx_sessie));
+const { lastSeenAt: _a, csrfSecret: _b, ...actor } = s!;
+const ctx = { database, guard: new UnknownCodeGuard(), actor, ecosystemId: fx.ecosystem.id, address: '1', via: 'api' as const };
+let i = 0;
+const next = () => { const k = i++; return { code: passes[k % 40]!.code, sessionId: sessions[Math.floor(k / 40) % 50]!, deviceScanId: randomUUID(), scannedAt: new Date() }; };
+const totals: Record<string, number> = { direct: 0, inject: 0, health: 0, session: 0, select1: 0 };
+const N = 60;
+for (let r = 0; r < N; r++) {
+  let t = performance.now(); await recordScan(ctx, next()); totals.direct += performance.now() - t;
+  const sc = next();
+  t = performance.now(); const res = await app.inject({ method: 'POST', url: '/e/proef/api/v1/check-ins', cookies, payload: { scans: [{ ...sc, scannedAt: sc.scannedAt.toISOString() }] } }); totals.inject += performance.now() - t;
+  if (!res.body.includes('recorded')) throw new Error(res.body);
+  t = performance.now(); await app.inject({ url: '/healthz' }); totals.health += performance.now() - t;
+  t = performance.now(); await loadSessionActor(database.db, hashToken(cookies.lx_sessie)); totals.session += performance.now() - t;
+  t = performance.now(); await database.db.selectFrom('ecosystems').select('id').limit(1).execute(); totals.select1 += performance.now() - t;
+}
+for (const [k, v] of Object.entries(totals)) console.log(k.padEnd(8), (v / N).toFixed(2), 'ms');
+await app.close(); await database.drop();
