@@ -30,7 +30,7 @@ import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -381,6 +381,8 @@ interface Report {
   directNoWait?: Stats;
   /** Milliseconds one durable commit of a one-row insert takes on this server, one at a time. */
   commitMs?: number;
+  /** The machine's one-minute load average before and after the runs: how much else was running. */
+  load: [number, number];
 }
 
 const fmtMs = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -420,6 +422,7 @@ async function benchOne(kind: Kind): Promise<Report> {
     const answer = (await probe.json()) as { results?: Array<{ status: string; message: string }> };
     if (probe.status !== 200 || answer.results?.[0]?.status !== 'recorded') throw new Error(`the endpoint answered ${probe.status}: ${JSON.stringify(answer)}`);
 
+    const loadBefore = loadavg()[0]!;
     // Each run takes its own range of (pass, session) pairs, so no scan repeats across runs.
     const block = loaded.codes.length * 2;
     console.log(`warming up (3 s) …`);
@@ -475,6 +478,7 @@ async function benchOne(kind: Kind): Promise<Report> {
     return {
       kind, label: opened.label, version: opened.version, date: new Date().toISOString().slice(0, 10), loadSeconds, poolSize: config.databasePoolSize,
       sessions: loaded.sessions.length, saturated, fixedRate, resent, direct, ...(directNoWait && { directNoWait }), ...(commitMs !== undefined && { commitMs }),
+      load: [loadBefore, loadavg()[0]!],
     };
   } finally {
     await app?.close();
@@ -508,7 +512,8 @@ function section(r: Report): string {
     `### ${r.label}`,
     '',
     `Measured ${r.date}: ${fmtInt(passCount)} passes, ${r.sessions} sessions today; ${r.label} ${r.version}${r.kind === 'postgres' ? ` (pool of ${r.poolSize} connections)` : ' in a data folder, on the server’s thread'}. ` +
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}. Loading took ${r.loadSeconds.toFixed(1)} s. Runs of ${durationSec} s; latencies in ms.`,
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; one-minute load average ${r.load[0].toFixed(1)} before the runs and ${r.load[1].toFixed(1)} after ` +
+      `(${r.load[0] > cpus().length ? 'other work was running: compare rows of this section, not absolute figures' : 'otherwise idle'}). Loading took ${r.loadSeconds.toFixed(1)} s. Runs of ${durationSec} s; latencies in ms.`,
     '',
     '| run | scans/s | p50 | p95 | p99 | scans |',
     '|---|---:|---:|---:|---:|---:|',
