@@ -67,13 +67,23 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
     ])
     .execute();
 
+  const batch = (await database.db.insertInto('pass_batches').values({ ecosystem_id: e, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  await database.db
+    .insertInto('pass_card_sheets')
+    .values([
+      { ecosystem_id: e, batch_id: batch, created_by: userId, sealed: 'verlopen', expires_at: ago(0.001) },
+      { ecosystem_id: e, batch_id: batch, created_by: userId, sealed: 'open', expires_at: ago(-0.01) },
+    ])
+    .execute();
+
   const removed = await runHousekeeping(database, modules, services, now);
   assert.deepEqual(removed, {
     'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
     'network.schoolImports': 1, 'network.agreementReminders': 0,
-    'passes.parentSessions': 0, 'passes.inactivePasses': 0,
+    'passes.cardSheets': 1, 'passes.parentSessions': 0, 'passes.inactivePasses': 0,
   });
   assert.deepEqual((await database.db.selectFrom('school_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
+  assert.deepEqual((await database.db.selectFrom('pass_card_sheets').select('sealed').execute()).map((r) => r.sealed), ['open']);
   assert.deepEqual((await database.db.selectFrom('user_sessions').select('id').execute()).map((r) => r.id), ['geldig']);
   assert.deepEqual((await database.db.selectFrom('login_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['vers']);
   assert.deepEqual((await database.db.selectFrom('invitations').select('email').orderBy('email').execute()).map((r) => r.email), ['aangenomen@proef.example', 'net-verlopen@proef.example']);

@@ -156,6 +156,9 @@ const fresh = {
     return res.headers.location as string;
   },
   pass: () => database.transaction(async (tx) => (await issueSinglePass(tx, 'system', fx.ecosystem.id, 'staff')).id),
+  batch: async () =>
+    // A class of the school contact's location (written directly: the table's location is not marked as a school).
+    (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, school_location_id: fx.locations.enschede, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id,
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -217,6 +220,7 @@ const coordinatorOnly: Who[] = ['coordinator', 'platform administrator'];
 const owners: Who[] = [...coordinatorOnly, 'partner of this organisation'];
 const partners: Who[] = [...owners, 'partner of another organisation'];
 const readers: Who[] = [...coordinatorOnly, 'viewer'];
+const passIssuers: Who[] = [...coordinatorOnly, 'school contact'];
 
 type Body = {
   form?: () => Record<string, string | string[]>;
@@ -229,7 +233,7 @@ type Row = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: () => string | Pr
 const lib = () => fx.orgs.library;
 const rows: Row[] = [
   // ---- management pages ----
-  ['GET', () => '/e/proef/beheer', [...partners, 'viewer'], 200],
+  ['GET', () => '/e/proef/beheer', [...partners, 'viewer', 'school contact'], 200],
   ['GET', () => '/e/proef/beheer/aanbod', partners, 200],
   ['GET', () => '/e/proef/beheer/aanbod/nieuw', partners, 200],
   ['GET', () => `/e/proef/beheer/aanbod/${fx.activities.robotClub}`, owners, 200],
@@ -365,6 +369,19 @@ const rows: Row[] = [
   ['POST', () => '/e/proef/beheer/passen/opzoeken', coordinatorOnly, 400, { form: () => ({ code: 'ABC' }) }],
   ['GET', async () => `/e/proef/beheer/passen/opzoeken/${await fresh.pass()}`, coordinatorOnly, 200],
   ['GET', () => '/e/proef/beheer/deelnames', partners, 200],
+  // ---- class passes and scanning ----
+  ['GET', () => '/e/proef/beheer/passen', passIssuers, 200],
+  ['POST', () => '/e/proef/beheer/passen', passIssuers, 400, { form: () => ({ label: '', size: '0' }) }],
+  ['GET', async () => `/e/proef/beheer/passen/${await fresh.batch()}`, passIssuers, 200],
+  // Without the issuing browser's key there is nothing to download (409); the others learn nothing more than 403.
+  ['GET', async () => `/e/proef/beheer/passen/${await fresh.batch()}/kaarten.pdf`, passIssuers, 409],
+  ['POST', async () => `/e/proef/beheer/passen/${await fresh.batch()}/opnieuw`, passIssuers, 400, { form: () => ({ cards: '0' }) }],
+  ['GET', () => '/e/proef/scannen', partners, 200],
+  ['POST', () => '/e/proef/scannen', partners, 400, { form: () => ({ sessionId: '', code: '' }) }],
+  // A scan at a session that does not exist: answered per scan (refused), nothing recorded.
+  ['POST', () => '/e/proef/api/v1/check-ins', partners, 200, {
+    json: () => ({ scans: [{ code: '', sessionId: 999_999, deviceScanId: '00000000-0000-4000-8000-000000000000', scannedAt: new Date().toISOString() }] }),
+  }],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -427,6 +444,8 @@ const parentRoutes = [
   'GET /e/:ecosystem/ouders/pas', 'POST /e/:ecosystem/ouders/pas/gegevens', 'POST /e/:ecosystem/ouders/pas/toestemming', 'POST /e/:ecosystem/ouders/pas/link',
   'POST /e/:ecosystem/ouders/pas/link/stoppen', 'GET /e/:ecosystem/ouders/pas/alle-gegevens.json', 'GET /e/:ecosystem/ouders/pas/verwijderen',
   'POST /e/:ecosystem/ouders/pas/verwijderen', 'POST /e/:ecosystem/ouders/pas/sluiten',
+  // What a pass card's QR code opens: an explanation, no data (the code is not even looked up).
+  'GET /e/:ecosystem/pas/:code',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -22,6 +22,7 @@ let admin: { lx_sessie: string };
 const fin = { agreement: 0, grant: 0, line: 0, contribution: 0, expense: 0 };
 let parent: { lx_ouder: string };
 let passId: number;
+let batchId: number;
 
 before(async () => {
   fx = await createFixture(database);
@@ -39,6 +40,7 @@ before(async () => {
     const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'parent');
     return { passId: pass.id, parent: { lx_ouder: await startParentSession(tx, fx.ecosystem.id, pass.id) } };
   }));
+  batchId = (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -103,6 +105,10 @@ const pages = () => [
   { url: '/e/proef/beheer/passen/opzoeken', cookies: coordinator },
   { url: `/e/proef/beheer/passen/opzoeken/${passId}`, cookies: coordinator },
   { url: '/e/proef/beheer/deelnames', cookies: coordinator },
+  { url: '/e/proef/beheer/passen', cookies: coordinator },
+  { url: `/e/proef/beheer/passen/${batchId}`, cookies: coordinator },
+  { url: '/e/proef/scannen', cookies: coordinator },
+  { url: '/e/proef/pas/00000000000000000' },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/insignes/controleren' },
   { url: '/e/proef/insignes/uitgever' },

@@ -4,12 +4,25 @@ import type { DB } from '../../../db/schema.js';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
-/** Loads the signed-in person behind a session (by the hash of its token), or undefined when it has expired or gone. */
+/**
+ * Loads the signed-in person behind a session (by the hash of its token), or undefined when it has expired or gone.
+ * One query with the person's roles folded in: it runs on every signed-in request, the scan endpoint's included
+ * (bench:scan), where a second round trip for the roles cost as much as the check-in's own look-up.
+ */
 export async function loadSessionActor(db: Kysely<DB>, sessionId: string, now: Date = new Date()): Promise<(UserActor & { lastSeenAt: Date; csrfSecret: string }) | undefined> {
   const row = await db
     .selectFrom('user_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id as session_id', 's.csrf_secret', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.platform_admin'])
+    .select(
+      sql<Array<{ e: number; r: Membership['role']; o: number[]; l: number[] }>>`coalesce((
+        select json_agg(json_build_object(
+          'e', m.ecosystem_id, 'r', m.role,
+          'o', array(select organisation_id from membership_organisations mo where mo.membership_id = m.id order by 1),
+          'l', array(select location_id from membership_locations ml where ml.membership_id = m.id order by 1)
+        ) order by m.ecosystem_id, m.role)
+        from memberships m where m.user_id = u.id), '[]'::json)`.as('memberships'),
+    )
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
     .where('u.status', '=', 'active')
@@ -21,7 +34,7 @@ export async function loadSessionActor(db: Kysely<DB>, sessionId: string, now: D
     email: row.email,
     name: row.name,
     platformAdmin: row.platform_admin,
-    memberships: await loadMemberships(db, row.id),
+    memberships: row.memberships.map((m) => ({ ecosystemId: m.e, role: m.r, organisationIds: m.o, locationIds: m.l })),
     sessionId: row.session_id,
     lastSeenAt: row.last_seen_at,
     csrfSecret: row.csrf_secret,

@@ -134,6 +134,17 @@ export interface PassParentSessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A class's cards waiting to be downloaded, sealed under a key only the issuing browser holds (see the migration). */
+export interface PassCardSheetsTable {
+  id: Generated<number>;
+  ecosystem_id: number;
+  batch_id: number;
+  created_by: number;
+  sealed: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export type Pass = Selectable<PassesTable>;
 export type PassBatch = Selectable<PassBatchesTable>;
 export type Participation = Selectable<ParticipationsTable>;
@@ -152,4 +163,5 @@ export interface PassesDB {
   badge_awards: BadgeAwardsTable;
   issuer_keys: IssuerKeysTable;
   pass_parent_sessions: PassParentSessionsTable;
+  pass_card_sheets: PassCardSheetsTable;
 }
