@@ -7,6 +7,7 @@ import * as ecosystems1 from '../modules/ecosystems/db/migrations/20261124T12000
 import * as accounts1 from '../modules/accounts/db/migrations/20261125T100200Z-create-accounts.js';
 import * as mail1 from '../modules/mail/db/migrations/20261126T080000Z-create-mail-messages.js';
 import * as passes1 from '../modules/passes/db/migrations/20261126T100000Z-create-passes.js';
+import * as passesPathSessions from '../modules/passes/db/migrations/20261126T120000Z-path-page-sessions.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T080000Z-create-mail-messages': mail1,
   '20261126T090000Z-activity-external-id': catalogue5,
   '20261126T100000Z-create-passes': passes1,
+  '20261126T120000Z-path-page-sessions': passesPathSessions,
 };
 
 function migrator(db: Kysely<any>): Migrator {

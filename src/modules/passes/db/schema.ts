@@ -125,6 +125,16 @@ export interface IssuerKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** An open path page: a short-lived session for one pass, started with its code and secret. */
+export interface PassPageSessionsTable {
+  /** SHA-256 of the token in the browser's cookie. */
+  token_hash: string;
+  ecosystem_id: number;
+  pass_id: number;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export type Pass = Selectable<PassesTable>;
 export type PassBatch = Selectable<PassBatchesTable>;
 export type Participation = Selectable<ParticipationsTable>;
@@ -142,4 +152,5 @@ export interface PassesDB {
   achievements: AchievementsTable;
   badge_awards: BadgeAwardsTable;
   issuer_keys: IssuerKeysTable;
+  pass_page_sessions: PassPageSessionsTable;
 }
