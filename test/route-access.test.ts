@@ -111,6 +111,8 @@ const fresh = {
       const userId = await createUser(tx, { email: `rol${Math.random().toString(36).slice(2, 8)}@proef.example`, name: 'Rol' });
       return grantRole(tx, 'system', { ecosystemId: fx.ecosystem.id, userId, role: 'viewer' });
     }),
+  learningPath: async () =>
+    (await database.db.insertInto('learning_paths').values({ ecosystem_id: fx.ecosystem.id, slug: `route-${Math.random().toString(36).slice(2, 8)}`, title: 'Tabelroute' }).returning('id').executeTakeFirstOrThrow()).id,
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -196,6 +198,13 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/mensen/uitnodigingen/${await fresh.invitation()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `/e/proef/beheer/mensen/rollen/${await fresh.membership()}/intrekken`, coordinatorOnly, 303],
   ['POST', async () => `${await fresh.upload()}`, ['coordinator'], 303, { form: () => ({ modus: 'alles' }) }, 404],
+  // ---- learning paths (passes module): coordinators only ----
+  ['GET', () => '/e/proef/beheer/leerroutes', coordinatorOnly, 200],
+  ['GET', () => '/e/proef/beheer/leerroutes/nieuw', coordinatorOnly, 200],
+  ['GET', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}`, coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/leerroutes/nieuw', coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}/stappen`, coordinatorOnly, 303, { form: () => ({ toevoegen: String(fx.activities.robots) }) }],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -239,6 +248,10 @@ const publicRoutes = [
   'GET /e/:ecosystem/api/v1/locations', 'GET /e/:ecosystem/api/v1/locations/:id', 'GET /e/:ecosystem/api/v1/themes', 'GET /e/:ecosystem/api/v1/neighbourhoods',
   // The template holds no data, only the column layout.
   'GET /e/:ecosystem/beheer/aanbod/sjabloon.:format',
+  // The child's path page opens with the pass code and its secret, or a private link; never with a staff role
+  // (src/modules/passes/routes/path-pages.test.ts). Published learning paths are public.
+  'GET /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad/sluiten', 'GET /e/:ecosystem/mijn-pad/:token',
+  'GET /e/:ecosystem/leerroutes', 'GET /e/:ecosystem/leerroutes/:slug',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -4,6 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { testApp, testDatabase } from './helpers/build-app.js';
 import { createFixture, type Fixture } from './helpers/factories.js';
 import { signedInAs } from './helpers/people.js';
+import { pathPass, pathStep } from './helpers/path-fixtures.js';
+import { createPrivateLink } from '../src/modules/passes/commands/path-access.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -11,11 +13,19 @@ let production: FastifyInstance;
 let fx: Fixture;
 let coordinator: { lx_sessie: string };
 let admin: { lx_sessie: string };
+/** A child's path page by its private link, and a published learning path (passes module). */
+let pathLink: string;
+let learningPathId: number;
 
 before(async () => {
   fx = await createFixture(database);
   coordinator = (await signedInAs(database, { ecosystemId: fx.ecosystem.id, role: 'coordinator' })).cookies;
   admin = (await signedInAs(database, 'platform_admin')).cookies;
+  const child = await pathPass(database, fx.ecosystem.id);
+  await pathStep(database, fx.ecosystem.id, child.id, fx.activities.robots, 3);
+  pathLink = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+  learningPathId = (await database.db.insertInto('learning_paths').values({ ecosystem_id: fx.ecosystem.id, slug: 'proefroute', title: 'Proefroute', status: 'published' }).returning('id').executeTakeFirstOrThrow()).id;
+  await database.db.insertInto('learning_path_steps').values({ ecosystem_id: fx.ecosystem.id, learning_path_id: learningPathId, activity_id: fx.activities.robots, position: 0 }).execute();
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -26,7 +36,7 @@ after(async () => {
 });
 
 /** Every kind of response: public pages, forms, management pages, the API, errors and assets. */
-const pages = () => [
+const pages = (): Array<{ url: string; cookies?: { lx_sessie: string }; referrer?: string }> => [
   { url: '/e/proef/' },
   { url: '/e/proef/zoeken?q=robots' },
   { url: '/e/proef/kaart' },
@@ -49,6 +59,15 @@ const pages = () => [
   { url: '/e/proef/beheer/organisaties', cookies: coordinator },
   { url: '/e/proef/beheer/themas', cookies: coordinator },
   { url: '/e/proef/beheer/aanbod/importeren', cookies: coordinator },
+  { url: '/e/proef/mijn-pad' },
+  // The private link's token is in the address: no Referer at all from that page.
+  { url: `/e/proef/mijn-pad/${pathLink}`, referrer: 'no-referrer' },
+  { url: '/e/proef/leerroutes' },
+  { url: '/e/proef/leerroutes/proefroute' },
+  { url: '/e/proef/leerroutes/bestaat-niet' },
+  { url: '/e/proef/beheer/leerroutes', cookies: coordinator },
+  { url: '/e/proef/beheer/leerroutes/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/leerroutes/${learningPathId}`, cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/bestaat-niet' },
   { url: '/e/proef/zoeken?age=99' },
@@ -77,7 +96,7 @@ describe('security headers', () => {
       for (const [name, value] of csp) assert.doesNotMatch(value, /unsafe-inline|unsafe-eval|\*/, `${page.url}: ${name}`);
       assert.equal(res.headers['x-content-type-options'], 'nosniff', page.url);
       assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', page.url);
-      assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin', page.url);
+      assert.equal(res.headers['referrer-policy'], page.referrer ?? 'strict-origin-when-cross-origin', page.url);
       assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', page.url);
       assert.equal(res.headers['x-powered-by'], undefined, page.url);
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain-http development');
