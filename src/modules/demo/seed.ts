@@ -8,6 +8,7 @@
  * whole seed takes about a second even on the embedded database.
  */
 import { seedDemoPeople } from './seed-people.js';
+import { seedDemoLearningPaths } from './seed-learning-paths.js';
 import type { Database, Tx } from '../../db/database.js';
 import { createEcosystem } from '../ecosystems/commands/ecosystem-creator.js';
 import { accessibilityFeatures, defaultThemes, type AccessibilityFeature, type Format, type Level, type Sector } from '../catalogue/vocabulary.js';
@@ -969,6 +970,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     const plan = planDemo(options);
     const ecosystemId = await writePlan(tx, plan);
     await seedDemoPeople(tx, ecosystemId);
+    await seedDemoLearningPaths(tx, ecosystemId, options.today ?? new Date());
     return { created: true, ecosystemId };
   });
 }

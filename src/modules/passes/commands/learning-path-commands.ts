@@ -100,7 +100,7 @@ async function syncAchievement(tx: Tx, ecosystemId: number, pathId: number): Pro
 }
 
 /** Makes a learning path, as a draft without steps, and its achievement. */
-export async function createLearningPath(tx: Tx, actor: Actor, ecosystemId: number, input: LearningPathInput): Promise<LearningPath> {
+export async function createLearningPath(tx: Tx, actor: Actor | 'system', ecosystemId: number, input: LearningPathInput): Promise<LearningPath> {
   const { value: checked, problems } = await checkInput(tx, ecosystemId, input, undefined);
   if (problems.length > 0) throw errors.invalidInput(problems);
   const path = await tx.db
@@ -134,7 +134,7 @@ async function publishProblems(tx: Tx, pathId: number): Promise<FieldProblem[]> 
 }
 
 /** Saves a learning path's fields and status; publishing needs enough steps, all of them published activities. */
-export async function updateLearningPath(tx: Tx, actor: Actor, ecosystemId: number, id: number, input: LearningPathInput & { status: LearningPathStatus }): Promise<LearningPath> {
+export async function updateLearningPath(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, input: LearningPathInput & { status: LearningPathStatus }): Promise<LearningPath> {
   const before = await loadPath(tx, ecosystemId, id);
   const statusProblems = !learningPathStatuses.includes(input.status)
     ? [problem('status', 'manage.field.choose')]
@@ -168,7 +168,7 @@ export type StepChange = { action: 'add' | 'up' | 'down' | 'remove'; activityId:
  * moves one up or down, or removes one; positions stay 0, 1, 2, … A
  * published path keeps at least the minimum number of steps.
  */
-export async function changeLearningPathStep(tx: Tx, actor: Actor, ecosystemId: number, id: number, change: StepChange): Promise<void> {
+export async function changeLearningPathStep(tx: Tx, actor: Actor | 'system', ecosystemId: number, id: number, change: StepChange): Promise<void> {
   const path = await loadPath(tx, ecosystemId, id);
   const steps = await tx.db
     .selectFrom('learning_path_steps')

@@ -289,7 +289,7 @@ describe('next steps from the database', () => {
     other = await createFixture(database, 'ander');
     const e = fx.ecosystem.id;
     await database.transaction(async (tx) => {
-      const base = { organisationId: fx.orgs.library, themes: ['programmeren-digitaal'], format: 'workshop', setting: 'out_of_school' as const, minAge: 8, maxAge: 12, level: 'introduction' as const, registrationMode: 'walk_in' as const, status: 'published' as const };
+      const base = { organisationId: fx.orgs.library, themes: ['programmeren-digitaal'], format: 'workshop' as const, setting: 'out_of_school' as const, minAge: 8, maxAge: 12, level: 'introduction' as const, registrationMode: 'walk_in' as const, status: 'published' as const };
       // A short free taster at the library the child already knows: an on-ramp.
       const corner = await createLocation(tx, e, { organisationId: fx.orgs.library, name: 'Bieb Hoek', lat: 52.2226, lng: 6.8940 });
       smallStep = (await createActivity(tx, e, { ...base, title: 'Kort proeven: stop-motion', themes: ['kunst-cultuur'], locationId: corner.id })).id;

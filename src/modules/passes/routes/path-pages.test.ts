@@ -122,6 +122,27 @@ describe('opening the path page with the code and the secret', () => {
     assert.equal(events.find((e) => (e.details as { reason: string }).reason === 'wrongSecret')!.subject_id, String(child.id));
   });
 
+  test('malformed forms get a clear answer, open nothing, and never a server error', async () => {
+    const cases: Array<[string, Record<string, string>, number]> = [
+      ['no secret field', { code: child.code }, 400],
+      ['no code field', { secret: child.secret }, 400],
+      ['a code of 5000 characters', { code: 'A'.repeat(5000), secret: child.secret }, 400],
+      ['a control character', { code: `${child.code}\u0007`, secret: child.secret }, 400],
+      ['an empty code and secret', { code: '', secret: '' }, 400],
+    ];
+    for (const [name, fields, status] of cases) {
+      const form = await formCookies();
+      const res = await app.inject({ method: 'POST', url: '/e/proef/mijn-pad', cookies: form.cookies, ...formPost({ _csrf: form.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': form.ip } });
+      assert.equal(res.statusCode, status, name);
+      assert.equal(pathCookie(res), undefined, name);
+      assert.match(res.headers['content-type'] as string, /text\/html/, name);
+    }
+    // Without the form's token the post comes from somewhere else: refused.
+    const forged = await app.inject({ method: 'POST', url: '/e/proef/mijn-pad', ...formPost({ _csrf: 'vals', code: child.code, secret: child.secret }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextIp() } });
+    assert.equal(forged.statusCode, 403);
+    assert.equal(pathCookie(forged), undefined);
+  });
+
   test('attempts are rate-limited per address', async () => {
     const address = nextIp();
     const statuses: number[] = [];
