@@ -59,9 +59,10 @@ export function IslandPicture({ island, locale, titleId }: { island: Island; loc
   const points = Array.from({ length: count + 1 }, (_, i) => stonePosition(i));
   const rows = Math.ceil((count + 1) / perRow);
   const height = 44 + (rows - 1) * rowHeight + 44;
-  const width = 30 * 2 + (perRow - 1) * columnWidth;
+  // As wide as the stones need: a first step is a small picture, a long path fills the card.
+  const width = 30 * 2 + (Math.min(count + 1, perRow) - 1) * columnWidth;
   return (
-    <svg class="path-island__picture" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} focusable="false">
+    <svg class="path-island__picture" viewBox={`0 0 ${width} ${height}`} width={Math.round(width * 1.4)} height={Math.round(height * 1.4)} role="img" aria-labelledby={titleId} focusable="false">
       <title id={titleId}>{t(locale, 'path.world.islandPicture', { theme: island.name, n: count })}</title>
       <rect class="path-island__ground" x="2" y="2" width={width - 4} height={height - 4} rx="28" />
       <polyline class="path-island__trail" points={points.map((p) => `${p.x},${p.y}`).join(' ')} />
