@@ -288,6 +288,10 @@ export function chooseSuggestions(facts: SuggestionFacts, limit = suggestionLimi
 /** Candidates per source; enough to choose six from after filtering, few enough to stay cheap. */
 const curatedLimit = 40;
 const poolPerPlace = 60;
+/** Locations looked at around one place: the nearest ones, wherever the offer is dense. */
+const nearestLocations = 40;
+/** The first, small box around a place (km); the whole radius only if it holds too little. */
+const firstRadiusKm = 2;
 const soonSessions = 300;
 const soonActivities = 40;
 /** Most known places the pool looks around. */
@@ -362,21 +366,40 @@ function openFilter(ecosystemId: number, now: Date, age: SuggestionFacts['age'],
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * Upcoming activities at the locations nearest to a place. A small box first
+ * and the whole radius only when the small one holds too little: in a dense
+ * city a box of 8 km holds half the region's locations, in a village a box of
+ * 2 km may hold none.
+ */
 async function loadNear(db: Kysely<DB>, ecosystemId: number, place: Place, km: number, now: Date, age: SuggestionFacts['age'], doneIds: readonly number[]): Promise<CandidateActivity[]> {
-  // A box first, so the (ecosystem_id, lat, lng) index finds the locations; the exact distance is checked when choosing.
+  const close = await loadNearWithin(db, ecosystemId, place, Math.min(firstRadiusKm, km), now, age, doneIds);
+  return close.length >= poolPerPlace || km <= firstRadiusKm ? close : loadNearWithin(db, ecosystemId, place, km, now, age, doneIds);
+}
+
+async function loadNearWithin(db: Kysely<DB>, ecosystemId: number, place: Place, km: number, now: Date, age: SuggestionFacts['age'], doneIds: readonly number[]): Promise<CandidateActivity[]> {
+  // The nearest locations first, in a box the (ecosystem_id, lat, lng) index finds, then only their
+  // activities: looking up the next session of every activity in the box would cost a second in a
+  // dense region (measured: bench/path-page.ts).
   const dLat = km / 111.2;
-  const dLng = km / (111.2 * Math.cos((place.lat * Math.PI) / 180));
+  const cosLat = Math.cos((place.lat * Math.PI) / 180);
+  const dLng = km / (111.2 * cosLat);
   const result = await sql<CandidateRow>`
+    with l as (
+      select id, name, city, lat, lng, power(lat - ${place.lat}, 2) + power((lng - ${place.lng}) * ${cosLat}, 2) as d
+      from locations
+      where ecosystem_id = ${ecosystemId} and status = 'active'
+        and lat between ${place.lat - dLat} and ${place.lat + dLat}
+        and lng between ${place.lng - dLng} and ${place.lng + dLng}
+      order by d, id
+      limit ${nearestLocations})
     select ${candidateColumns}
-    from locations l
+    from l
     join activities a on a.location_id = l.id
     join organisations o on o.id = a.organisation_id
     ${nextSession(now, 'inner')}
-    where l.ecosystem_id = ${ecosystemId} and l.status = 'active'
-      and l.lat between ${place.lat - dLat} and ${place.lat + dLat}
-      and l.lng between ${place.lng - dLng} and ${place.lng + dLng}
-      and ${openFilter(ecosystemId, now, age, doneIds)}
-    order by power(l.lat - ${place.lat}, 2) + power((l.lng - ${place.lng}) * ${Math.cos((place.lat * Math.PI) / 180)}, 2), ns.starts_at, a.id
+    where ${openFilter(ecosystemId, now, age, doneIds)}
+    order by l.d, ns.starts_at, a.id
     limit ${poolPerPlace}`.execute(db);
   return result.rows.map(toCandidate);
 }
@@ -475,12 +498,14 @@ export async function loadSuggestionFacts(
   }
   const stepIds = [...new Set(paths.flatMap((p) => p.steps.map((s) => s.activityId)).filter((id) => !doneIds.has(id)))];
 
-  const home = await homeOf(db, ecosystemId, pass);
-  const [curated, stepActivities, soon, ...near] = await Promise.all([
+  // Every query at once; only the one around home waits, for where home is.
+  const finding = homeOf(db, ecosystemId, pass);
+  const [home, curated, stepActivities, soon, ...near] = await Promise.all([
+    finding,
     loadCurated(db, ecosystemId, recent, now, age, doneList),
     loadStepActivities(db, ecosystemId, stepIds, now),
     loadSoon(db, ecosystemId, now, age, doneList),
-    ...(home ? [loadNear(db, ecosystemId, home, nearbyKm, now, age, doneList)] : []),
+    finding.then((place) => (place ? loadNear(db, ecosystemId, place, nearbyKm, now, age, doneList) : [])),
     ...visited.map((place) => loadNear(db, ecosystemId, place, nearbyKm, now, age, doneList)),
   ]);
   const pool = new Map<number, CandidateActivity>();
