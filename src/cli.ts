@@ -4,6 +4,7 @@ import { AppError } from './core/errors.js';
 import { checkEmail } from './modules/accounts/commands/invitation-commands.js';
 import { issueLoginToken } from './modules/accounts/commands/login-token-commands.js';
 import { makePlatformAdmin } from './modules/accounts/commands/user-creator.js';
+import { renewDemoPassAccess } from './modules/passes/commands/path-demo-access.js';
 import { openDatabase, seedDemo, serve } from './server.js';
 
 const usage = `Gebruik: node dist/cli.js <opdracht>
@@ -15,13 +16,15 @@ const usage = `Gebruik: node dist/cli.js <opdracht>
                      maak iemand platformbeheerder en toon een inloglink (een kwartier geldig)
   link <e-mailadres> toon een inloglink (een kwartier geldig) voor een bestaand account,
                      bijvoorbeeld een van de demo-accounts
+  demo-pass          toon voor de verzonnen demokinderen een pascode, een nieuwe geheime code
+                     en een eigen link naar hun pad (alleen in demo-ecosystemen)
 
 Instellingen via omgevingsvariabelen: PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL (zie README).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;
   const unknown = command === 'platform-admin' || command === 'link' ? (flags.length === 1 ? [] : ['?']) : flags.filter((f) => f !== '--no-demo' || command !== 'serve');
-  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed', 'platform-admin', 'link'].includes(command)) {
+  if (!command || unknown.length > 0 || !['serve', 'migrate', 'seed', 'platform-admin', 'link', 'demo-pass'].includes(command)) {
     console.error(usage);
     return command === undefined || command === '--help' ? 0 : 2;
   }
@@ -48,6 +51,23 @@ async function main(argv: string[]): Promise<number> {
       await database.close();
       console.log('Demogegevens geladen.');
       return 0;
+    }
+    case 'demo-pass': {
+      const database = await openDatabase(config);
+      try {
+        const passes = await database.transaction((tx) => renewDemoPassAccess(tx));
+        if (passes.length === 0) {
+          console.error('Er zijn geen demopassen. Laad eerst de demogegevens (seed).');
+          return 2;
+        }
+        console.log('Verzonnen demokinderen (de oude geheime codes en links werken niet meer):');
+        for (const p of passes) {
+          console.log(`\n${p.nickname}\n  pascode ${p.code}, geheime code ${p.secret}\n  ${config.publicUrl}/e/${p.ecosystemSlug}/mijn-pad/${p.token}`);
+        }
+        return 0;
+      } finally {
+        await database.close();
+      }
     }
     case 'platform-admin':
     case 'link': {

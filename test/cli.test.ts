@@ -65,6 +65,15 @@ test('platform-admin makes the first administrator and prints a one-time sign-in
   assert.match(nobody.output(), /geen actief account/);
 });
 
+test('demo-pass hands out fresh codes and links for the invented demo children only', async () => {
+  const run = cli(['demo-pass'], { DATA_DIR: dataDir, PUBLIC_URL: 'https://leren.proef.example' });
+  assert.equal(await run.exited, 0, run.output());
+  const out = run.output();
+  assert.equal((out.match(/\(demo\)\n  pascode [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z], geheime code [0-9A-Z]{6}\n  https:\/\/leren\.proef\.example\/e\/twente-demo\/mijn-pad\/[A-Za-z0-9_-]{43}\n/g) ?? []).length, 3, out);
+  const again = cli(['demo-pass', '--alles'], { DATA_DIR: dataDir });
+  assert.equal(await again.exited, 2);
+});
+
 test('a bad setting stops the start with a message naming it', async () => {
   const run = cli(['serve'], { PORT: 'zeventig', DATA_DIR: dataDir });
   assert.equal(await run.exited, 1);

@@ -159,6 +159,8 @@ const fresh = {
   batch: async () =>
     // A class of the school contact's location (written directly: the table's location is not marked as a school).
     (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, school_location_id: fx.locations.enschede, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id,
+  learningPath: async () =>
+    (await database.db.insertInto('learning_paths').values({ ecosystem_id: fx.ecosystem.id, slug: `route-${Math.random().toString(36).slice(2, 8)}`, title: 'Tabelroute' }).returning('id').executeTakeFirstOrThrow()).id,
   upload: async () => {
     const coordinator = people.get('coordinator')!;
     const csv = Buffer.from('Eigen id,Titel\nA-1,Proef\n');
@@ -382,6 +384,13 @@ const rows: Row[] = [
   ['POST', () => '/e/proef/api/v1/check-ins', partners, 200, {
     json: () => ({ scans: [{ code: '', sessionId: 999_999, deviceScanId: '00000000-0000-4000-8000-000000000000', scannedAt: new Date().toISOString() }] }),
   }],
+  // ---- learning paths (passes module): coordinators only ----
+  ['GET', () => '/e/proef/beheer/leerroutes', coordinatorOnly, 200],
+  ['GET', () => '/e/proef/beheer/leerroutes/nieuw', coordinatorOnly, 200],
+  ['GET', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}`, coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/leerroutes/nieuw', coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}`, coordinatorOnly, 400],
+  ['POST', async () => `/e/proef/beheer/leerroutes/${await fresh.learningPath()}/stappen`, coordinatorOnly, 303, { form: () => ({ toevoegen: String(fx.activities.robots) }) }],
   // ---- the platform's outbox ----
   ['GET', () => '/beheer/post', ['platform administrator'], 200],
   ['GET', async () => `/beheer/post/${(await database.db.insertInto('mail_messages').values({ to_address: 'a@proef.example', subject: 'Proef', status: 'outbox' }).returning('id').executeTakeFirstOrThrow()).id}`, ['platform administrator'], 200],
@@ -446,6 +455,10 @@ const parentRoutes = [
   'POST /e/:ecosystem/ouders/pas/verwijderen', 'POST /e/:ecosystem/ouders/pas/sluiten',
   // What a pass card's QR code opens: an explanation, no data (the code is not even looked up).
   'GET /e/:ecosystem/pas/:code',
+  // The child's path page opens with the pass code and its secret, or a private link; never with a staff role
+  // (src/modules/passes/routes/path-pages.test.ts). Published learning paths are public.
+  'GET /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad/sluiten', 'GET /e/:ecosystem/mijn-pad/:token',
+  'GET /e/:ecosystem/leerroutes', 'GET /e/:ecosystem/leerroutes/:slug',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -11,6 +11,8 @@ import { createExpense } from '../src/modules/network/commands/expense-commands.
 import { createGrant } from '../src/modules/network/commands/grant-commands.js';
 import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
 import { startParentSession } from '../src/modules/passes/commands/parent-session.js';
+import { pathPass, pathStep } from './helpers/path-fixtures.js';
+import { createPrivateLink } from '../src/modules/passes/commands/path-access.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -23,6 +25,9 @@ const fin = { agreement: 0, grant: 0, line: 0, contribution: 0, expense: 0 };
 let parent: { lx_ouder: string };
 let passId: number;
 let batchId: number;
+/** A child's path page by its private link, and a published learning path (passes module). */
+let pathLink: string;
+let learningPathId: number;
 
 before(async () => {
   fx = await createFixture(database);
@@ -41,6 +46,11 @@ before(async () => {
     return { passId: pass.id, parent: { lx_ouder: await startParentSession(tx, fx.ecosystem.id, pass.id) } };
   }));
   batchId = (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  const child = await pathPass(database, fx.ecosystem.id);
+  await pathStep(database, fx.ecosystem.id, child.id, fx.activities.robots, 3);
+  pathLink = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+  learningPathId = (await database.db.insertInto('learning_paths').values({ ecosystem_id: fx.ecosystem.id, slug: 'proefroute', title: 'Proefroute', status: 'published' }).returning('id').executeTakeFirstOrThrow()).id;
+  await database.db.insertInto('learning_path_steps').values({ ecosystem_id: fx.ecosystem.id, learning_path_id: learningPathId, activity_id: fx.activities.robots, position: 0 }).execute();
   app = await testApp(database);
   production = await testApp(database, { env: 'production' });
 });
@@ -51,7 +61,7 @@ after(async () => {
 });
 
 /** Every kind of response: public pages, forms, management pages, the API, errors and assets. */
-const pages = () => [
+const pages = (): Array<{ url: string; cookies?: Record<string, string>; referrer?: string }> => [
   { url: '/e/proef/' },
   { url: '/e/proef/zoeken?q=robots' },
   { url: '/e/proef/kaart' },
@@ -109,6 +119,15 @@ const pages = () => [
   { url: `/e/proef/beheer/passen/${batchId}`, cookies: coordinator },
   { url: '/e/proef/scannen', cookies: coordinator },
   { url: '/e/proef/pas/00000000000000000' },
+  { url: '/e/proef/mijn-pad' },
+  // The private link's token is in the address: no Referer at all from that page.
+  { url: `/e/proef/mijn-pad/${pathLink}`, referrer: 'no-referrer' },
+  { url: '/e/proef/leerroutes' },
+  { url: '/e/proef/leerroutes/proefroute' },
+  { url: '/e/proef/leerroutes/bestaat-niet' },
+  { url: '/e/proef/beheer/leerroutes', cookies: coordinator },
+  { url: '/e/proef/beheer/leerroutes/nieuw', cookies: coordinator },
+  { url: `/e/proef/beheer/leerroutes/${learningPathId}`, cookies: coordinator },
   { url: '/e/proef/api/v1/activities?q=robots' },
   { url: '/e/proef/insignes/controleren' },
   { url: '/e/proef/insignes/uitgever' },
@@ -140,7 +159,7 @@ describe('security headers', () => {
       for (const [name, value] of csp) assert.doesNotMatch(value, /unsafe-inline|unsafe-eval|\*/, `${page.url}: ${name}`);
       assert.equal(res.headers['x-content-type-options'], 'nosniff', page.url);
       assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', page.url);
-      assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin', page.url);
+      assert.equal(res.headers['referrer-policy'], page.referrer ?? 'strict-origin-when-cross-origin', page.url);
       assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', page.url);
       assert.equal(res.headers['x-powered-by'], undefined, page.url);
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain-http development');

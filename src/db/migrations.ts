@@ -13,6 +13,7 @@ import * as agreements1 from '../modules/network/db/migrations/20261126T160000Z-
 import * as finance1 from '../modules/network/db/migrations/20261126T160100Z-create-finance.js';
 import * as passesParentSessions from '../modules/passes/db/migrations/20261126T140000Z-parent-sessions.js';
 import * as passes2 from '../modules/passes/db/migrations/20261126T130000Z-pass-card-sheets.js';
+import * as passesPathSessions from '../modules/passes/db/migrations/20261126T120000Z-path-page-sessions.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T080000Z-create-mail-messages': mail1,
   '20261126T090000Z-activity-external-id': catalogue5,
   '20261126T100000Z-create-passes': passes1,
+  '20261126T120000Z-path-page-sessions': passesPathSessions,
   '20261126T130000Z-pass-card-sheets': passes2,
   '20261126T140000Z-parent-sessions': passesParentSessions,
   '20261126T150000Z-create-schools': network1,

@@ -6,6 +6,9 @@ import { passPrivacyManageLinks, passPrivacyRoutes } from './routes/pass-privacy
 import { mayPassesSomewhere } from './policies.js';
 import { batchPages } from './routes/batch-pages.js';
 import { scanRoutes } from './routes/scan-routes.js';
+import { removeExpiredPathSessions } from './commands/path-access.js';
+import { learningPathPages } from './routes/learning-path-pages.js';
+import { pathPages } from './routes/path-pages.js';
 
 /**
  * The child's pass (kinderpas): issuing passes, check-ins at activities, the
@@ -21,14 +24,18 @@ export const passesModule: AppModule = {
     await app.register(badgePages);
     // Parents: a pass online, consent, export and deletion; the coordinator's look-up; partners' check-ins.
     await app.register(passPrivacyRoutes);
+    // The child's path page with next steps; learning paths, public and managed.
+    await app.register(pathPages);
+    await app.register(learningPathPages);
   },
-  // Sealed card sheets are downloadable for half an hour; parents' sessions expire; passes inactive past the retention period go.
-  housekeeping: async (tx, now) => ({ cardSheets: await removeExpiredSheets(tx, now), ...(await passesHousekeeping(tx, now)) }),
+  // Sealed card sheets are downloadable for half an hour; parents' and path-page sessions expire; passes inactive past the retention period go.
+  housekeeping: async (tx, now) => ({ cardSheets: await removeExpiredSheets(tx, now), ...(await passesHousekeeping(tx, now)), pathSessions: await removeExpiredPathSessions(tx, now) }),
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];
     if (mayPassesSomewhere(actor, 'passes.issue', ecosystemId)) links.push({ path: '/beheer/passen', label: 'batch.manage', description: 'batch.manage.description' });
     if (mayPassesSomewhere(actor, 'passes.scan', ecosystemId)) links.push({ path: '/scannen', label: 'scan.manage', description: 'scan.manage.description' });
     links.push(...passPrivacyManageLinks(actor, ecosystemId));
+    if (mayPassesSomewhere(actor, 'learningPaths.manage', ecosystemId)) links.push({ path: '/beheer/leerroutes', label: 'learningPaths.manage.title', description: 'learningPaths.manage.description' });
     return links;
   },
 };

@@ -134,6 +134,16 @@ export interface PassParentSessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** An open path page: a short-lived session for one pass, started with its code and secret. */
+export interface PassPageSessionsTable {
+  /** SHA-256 of the token in the browser's cookie. */
+  token_hash: string;
+  ecosystem_id: number;
+  pass_id: number;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** A class's cards waiting to be downloaded, sealed under a key only the issuing browser holds (see the migration). */
 export interface PassCardSheetsTable {
   id: Generated<number>;
@@ -164,4 +174,5 @@ export interface PassesDB {
   issuer_keys: IssuerKeysTable;
   pass_parent_sessions: PassParentSessionsTable;
   pass_card_sheets: PassCardSheetsTable;
+  pass_page_sessions: PassPageSessionsTable;
 }
