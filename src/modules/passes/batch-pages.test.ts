@@ -111,7 +111,7 @@ describe('issuing class passes', () => {
       assert.equal(hashPassSecret(pass.code, secret), pass.secret_hash);
     }
     assert.match(all, /Proefregio proef/);
-    assert.match(all, /leren\.example\.org\/e\/proef\/mijn-pas/);
+    assert.match(all, /leren\.example\.org\/e\/proef\/mijn-pad/);
     assert.match(all, /leren\.example\.org\/e\/proef\/ouders/);
     assert.match(all, /kaart 12 van 12 · groep 6b/);
 

@@ -11,7 +11,7 @@ export const passCardPaths = {
   /** The public page a scanned QR code opens; `<code>` is the normalised code. */
   landing: (code: string) => `/pas/${code}`,
   /** Where a child or parent opens the path page with the code and the secret. */
-  pathPage: '/mijn-pas',
+  pathPage: '/mijn-pad',
   /** Where a parent manages consent, the profile, export and deletion. */
   parentPage: '/ouders',
 } as const;
@@ -41,7 +41,7 @@ export function codeFromScan(text: string): string {
   return match ? match[1]! : trimmed;
 }
 
-/** The address without its scheme, as printed for people to type: `leren.example.org/e/proef/mijn-pas`. */
+/** The address without its scheme, as printed for people to type: `leren.example.org/e/proef/mijn-pad`. */
 export function printableAddress(url: string): string {
   return url.replace(/^https?:\/\//, '');
 }

@@ -352,7 +352,7 @@ describe('the page a card’s QR code opens', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Dit is een leerpas van Proefregio proef/);
     assert.match(res.body, new RegExp(formatPassCode(code)));
-    assert.match(res.body, new RegExp(`href="/e/proef/mijn-pas\\?code=${code}"`));
+    assert.match(res.body, new RegExp(`href="/e/proef/mijn-pad\\?code=${code}"`));
     assert.match(res.body, /href="\/e\/proef\/ouders"/);
     assert.doesNotMatch(res.body, /Deze pas scannen/);
     // Typed by hand in lower case with dashes: the same page.
