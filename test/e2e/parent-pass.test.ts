@@ -85,7 +85,7 @@ describe('a parent and the child’s pass', () => {
     assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z]$/);
     assert.match(secret, /^[0-9A-Z]{6}$/);
     await page.getByText('We hebben de code gemaild naar ouder@proef.example').waitFor();
-    await page.getByText(/\/e\/proef\/pas\/[A-Za-z0-9_-]{43}/).waitFor();
+    await page.getByText(/\/e\/proef\/mijn-pad\/[A-Za-z0-9_-]{43}/).waitFor();
     await noViolations();
   });
 

@@ -60,7 +60,7 @@ describe('requesting a pass', () => {
     });
     assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z]$/);
     assert.match(secret, /^[0-9A-Z]{6}$/);
-    assert.match(body, /\/e\/proef\/pas\/[A-Za-z0-9_-]{43}/, 'the private link, with the path-page consent');
+    assert.match(body, /\/e\/proef\/mijn-pad\/[A-Za-z0-9_-]{43}/, 'the private link, with the path-page consent');
     assert.match(body, /gemaild naar ouder@proef\.example/);
 
     const pass = (await passByCode(code))!;
@@ -82,7 +82,7 @@ describe('requesting a pass', () => {
     assert.equal(mail.length, 1);
     assert.equal(mail[0]!.kind, 'pass_code');
     assert.match(mail[0]!.text_body, new RegExp(code));
-    assert.match(mail[0]!.text_body, /\/e\/proef\/pas\/[A-Za-z0-9_-]{43}/);
+    assert.match(mail[0]!.text_body, /\/e\/proef\/mijn-pad\/[A-Za-z0-9_-]{43}/);
     assert.doesNotMatch(mail[0]!.text_body, new RegExp(secret), 'the secret is never mailed');
     assert.doesNotMatch(`${mail[0]!.subject} ${mail[0]!.text_body}`, /Sterrenkijker/, 'no nickname in the mail');
 
@@ -109,7 +109,7 @@ describe('requesting a pass', () => {
     assert.equal(pass.contact_email, null);
     assert.equal(pass.link_token_hash, null);
     assert.equal(pass.nickname, null);
-    assert.doesNotMatch(body, /\/pas\/[A-Za-z0-9_-]{43}/);
+    assert.doesNotMatch(body, /\/mijn-pad\/[A-Za-z0-9_-]{43}/);
     assert.doesNotMatch(body, /gemaild/);
   });
 });
@@ -272,10 +272,13 @@ describe('the parent changes the pass', () => {
     const first = (await passByCode(code))!.link_token_hash;
     const made = await post(app, browser, '/e/proef/ouders/pas/link');
     assert.equal(made.statusCode, 200);
-    const token = /\/e\/proef\/pas\/([A-Za-z0-9_-]{43})/.exec(made.body)![1]!;
+    const token = /\/e\/proef\/mijn-pad\/([A-Za-z0-9_-]{43})/.exec(made.body)![1]!;
     const stored = (await passByCode(code))!.link_token_hash;
     assert.equal(stored, hashToken(token));
     assert.notEqual(stored, first, 'a new link replaces the old one');
+    // The link leads to the child's path page, not to an empty address.
+    const opened = await app.inject({ url: `/e/proef/mijn-pad/${token}` });
+    assert.equal(opened.statusCode, 200, opened.body.slice(0, 300));
     assert.equal((await post(app, browser, '/e/proef/ouders/pas/link/stoppen')).statusCode, 303);
     assert.equal((await passByCode(code))!.link_token_hash, null);
     // Without the path-page consent there is no link to make.

@@ -4,7 +4,7 @@ import { budgetCategories, schoolTypes, type BudgetCategory, type ContributionKi
 import { grantYears } from '../finance-forms.js';
 import { cents, checkCofinancing, sum, type CofinancingCheck } from '../finance-money.js';
 import { dayText } from './agreement-queries.js';
-import { participatingSchoolCounts } from './grant-school-counts.js';
+import { participatingLocationsByType } from './school-counts.js';
 
 const nullableDay = (column: string) => sql<string | null>`${sql.ref(column)}::text`;
 
@@ -66,7 +66,7 @@ export interface GrantAmount {
 
 /** The grant amount from the participating school locations per type × the grant's rates. */
 export async function grantAmount(db: Kysely<DB>, ecosystemId: number, grant: GrantDetail): Promise<GrantAmount> {
-  const counts = await participatingSchoolCounts(db, ecosystemId);
+  const counts = await participatingLocationsByType(db, ecosystemId);
   const lines = schoolTypes
     .filter((type) => grant.rates[type] !== undefined || counts[type] > 0)
     .map((type) => {

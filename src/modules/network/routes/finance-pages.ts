@@ -23,7 +23,7 @@ import {
   budgetLineChoices, currentGrant, financeOverview, findBudgetLine, findContribution, findExpense, findGrant, listContributions, listExpenses, listGrants,
   unassignedContributions, type ContributionRow, type ExpenseRow, type GrantDetail, type GrantSummary,
 } from '../queries/finance-queries.js';
-import { participatingSchoolCounts } from '../queries/grant-school-counts.js';
+import { participatingLocationsByType } from '../queries/school-counts.js';
 import { BudgetLineFormPage } from '../views/budget-views.js';
 import { ContributionFormPage, ContributionListPage } from '../views/contribution-views.js';
 import { ExpenseFormPage, ExpenseListPage } from '../views/expense-views.js';
@@ -148,7 +148,7 @@ export async function financePages(plain: FastifyInstance): Promise<void> {
   // ---- grants ----
 
   const grantPage = async (request: FastifyRequest, raw: FormValues, problems: FieldProblem[], id?: number) =>
-    GrantFormPage({ ctx: manageContext(request), raw, problems, schoolCounts: await participatingSchoolCounts(db, request.ecosystem.id), ...(id && { id }) });
+    GrantFormPage({ ctx: manageContext(request), raw, problems, schoolCounts: await participatingLocationsByType(db, request.ecosystem.id), ...(id && { id }) });
 
   app.get(`${base}/subsidies/nieuw`, { schema: hide }, async (request, reply) => {
     const redirect = signInFirst(request, reply);

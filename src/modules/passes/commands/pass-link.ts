@@ -11,7 +11,7 @@ import { currentConsents } from '../queries/consents.js';
  * helper; this is the one place that says where it lives.
  */
 export function privateLinkPath(token: string): string {
-  return `/pas/${token}`;
+  return `/mijn-pad/${token}`;
 }
 
 /**
