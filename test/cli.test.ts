@@ -23,12 +23,15 @@ function cli(args: string[], env: Record<string, string>) {
 
 test('serve: first start loads the demo, serves it, and stops on SIGTERM', async () => {
   const run = cli(['serve'], { PORT: '0', DATA_DIR: dataDir });
-  const deadline = Date.now() + 60_000;
+  // A readiness wait, not a speed check: a first start migrates and seeds, which takes long on a busy machine.
+  const deadline = Date.now() + 180_000;
   let url: string | undefined;
-  while (!url && Date.now() < deadline) {
+  while (!url && Date.now() < deadline && run.child.exitCode === null) {
     url = /draait op (http:\/\/[^\s]+)/.exec(run.output())?.[1];
     if (!url) await new Promise((r) => setTimeout(r, 100));
   }
+  // Never leave the server running when it did not come up in time: it would stall the rest of the run.
+  if (!url) run.child.kill('SIGKILL');
   assert.ok(url, run.output());
   const home = await fetch(`${url}/`, { redirect: 'manual' });
   assert.equal(home.status, 302);
