@@ -175,6 +175,11 @@ describe('choosing next steps (pure)', () => {
       expect: (s) => assert.deepEqual([...new Set(s.map((x) => x.activity.id))], [102]),
     },
     {
+      name: 'a new theme is offered through an activity that fits, even when one that does not fit comes sooner',
+      facts: facts({ pool: [activity(105, { themeIds: [2], minAge: 4, maxAge: 6, nextStartsAt: hours(1), nextEndsAt: hours(2), ...far }), activity(106, { themeIds: [2], ...far })] }),
+      expect: (s) => assert.deepEqual(s.filter((x) => x.kind === 'broaden').map((x) => x.activity.id), [106]),
+    },
+    {
       name: 'nothing already done, not even when a partner advises it',
       facts: facts({
         done: [step(1), step(110)],

@@ -160,10 +160,11 @@ function nearest(a: CandidateActivity, places: readonly Place[]): { place: Place
 
 const byStart = (a: CandidateActivity, b: CandidateActivity) => (a.nextStartsAt?.getTime() ?? Infinity) - (b.nextStartsAt?.getTime() ?? Infinity) || a.id - b.id;
 
-/** Candidates per kind, each list best first. Eligibility is checked by the caller. */
+/** Candidates per kind, each list best first. The caller checks eligibility again for curated and learning-path steps. */
 function candidatesByKind(f: SuggestionFacts): Record<SuggestionKind, Suggestion[]> {
   const out: Record<SuggestionKind, Suggestion[]> = { curated: [], learning_path: [], deepen: [], broaden: [], on_ramp: [], nearby: [] };
-  const pool = [...f.pool].sort(byStart);
+  // Only what may be suggested at all, so that a theme's one pick is never an activity that is then dropped.
+  const pool = f.pool.filter((a) => eligible(a, f)).sort(byStart);
 
   // (a) What partners advise after the activities done: the most recent activity first, then their own order.
   const recency = new Map<number, number>();
