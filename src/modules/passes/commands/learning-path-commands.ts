@@ -75,9 +75,10 @@ async function checkInput(tx: Tx, ecosystemId: number, input: LearningPathInput,
  * Keeps the learning path's Open Badges achievement in step with the path:
  * its name, description and criteria, archived with the path.
  *
- * The badges module owns achievements (its `ensureLearningPathAchievement`
- * command); until the branches meet, this small upsert does the same for
- * learning paths, keyed by the unique index on `learning_path_id`.
+ * `ensureLearningPathAchievement` (achievement-commands.ts) does much the
+ * same for a coordinator's own texts; this upsert, keyed by the unique index
+ * on `learning_path_id`, runs inside the path's own commands. The two should
+ * become one.
  */
 async function syncAchievement(tx: Tx, ecosystemId: number, pathId: number): Promise<void> {
   const path = await tx.db

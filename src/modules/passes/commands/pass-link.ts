@@ -7,8 +7,8 @@ import { currentConsents } from '../queries/consents.js';
 
 /**
  * The address of the child's path page by private link, inside the ecosystem
- * (prefix it with the base path). The path page itself belongs to the path-page
- * helper; this is the one place that says where it lives.
+ * (prefix it with the base path). The page itself is served by
+ * routes/path-pages.ts; this is the one place the parents' pages take it from.
  */
 export function privateLinkPath(token: string): string {
   return `/mijn-pad/${token}`;
