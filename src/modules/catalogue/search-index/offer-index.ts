@@ -199,6 +199,8 @@ export class OfferIndex {
   private readonly lat: Float64Array;
   private readonly lng: Float64Array;
   private readonly cosLat: Float64Array;
+  /** When each document's last session ends (ms); infinite for activities on request. */
+  private readonly lastEnd: Float64Array;
   /** Session starts of all documents in one array; document i owns [sessionFrom[i], sessionFrom[i + 1]). */
   private readonly starts: Float64Array;
   private readonly sessionFrom: Int32Array;
@@ -227,6 +229,7 @@ export class OfferIndex {
   private readonly temps: DocSet[] = [];
   private readonly list: Int32Array;
   private readonly score: Float64Array;
+  private readonly scores: Float64Array;
   private readonly next: Float64Array;
   /** `next[i]` holds document i's next session in this search's window when `nextStamp[i] === stamp`. */
   private readonly nextStamp: Int32Array;
@@ -252,7 +255,7 @@ export class OfferIndex {
     this.lat = Float64Array.from(docs, (d) => d.lat ?? Number.NaN);
     this.lng = Float64Array.from(docs, (d) => d.lng ?? Number.NaN);
     this.cosLat = Float64Array.from(this.lat, (lat) => Math.cos(lat * rad));
-    const lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY);
+    const lastEnd = (this.lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY));
     this.endOrder = Int32Array.from(docs.keys()).sort((a, b) => lastEnd[a]! - lastEnd[b]! || a - b);
     this.sortedEnds = Float64Array.from(this.endOrder, (i) => lastEnd[i]!);
 
@@ -285,6 +288,7 @@ export class OfferIndex {
     this.matchSet = emptySet(n);
     this.list = new Int32Array(n);
     this.score = new Float64Array(n);
+    this.scores = new Float64Array(n);
     this.next = new Float64Array(n);
     this.nextStamp = new Int32Array(n);
     this.seen = new Int32Array(n);
@@ -379,11 +383,18 @@ export class OfferIndex {
   private matches(s: ResolvedSearch, textQuery: QueryNode | undefined, nowMs: number, origin: OriginDistances | undefined): DocSet {
     const p = s.params;
     const out = this.matchSet;
-    out.set(this.onOffer(nowMs));
     if (p.q) {
       // Only stop words: nothing matches, as in PostgreSQL.
       if (!textQuery) return out.fill(0);
-      intersectInto(out, this.textMatches(textQuery, 0));
+      const words = this.textMatches(textQuery, 0);
+      const count = members(words, this.list);
+      // Few documents with the words (the usual case): checking each against the filters
+      // costs less than combining sets over the whole offer.
+      if (count < this.n >>> 4) return this.checkEach(this.list.subarray(0, count), s, nowMs, origin);
+      out.set(this.onOffer(nowMs));
+      intersectInto(out, words);
+    } else {
+      out.set(this.onOffer(nowMs));
     }
     if (s.themeIds.length > 0) intersectInto(out, this.unionOf(this.byTheme, s.themeIds));
     if (p.age !== undefined) intersectInto(out, this.ofAge(p.age));
@@ -400,6 +411,40 @@ export class OfferIndex {
     if (p.setting) intersectInto(out, this.unionOf(this.bySetting, [p.setting, 'both']));
     if (origin) intersectInto(out, origin.within(p.km).set);
     if (p.from || p.to) intersectInto(out, this.calendar.between(this.fromMs, this.toMs, this.temp(0)));
+    return out;
+  }
+
+  /** The same filters as `matches`, checked one candidate at a time. */
+  private checkEach(candidates: Int32Array, s: ResolvedSearch, nowMs: number, origin: OriginDistances | undefined): DocSet {
+    const p = s.params;
+    const out = this.matchSet.fill(0);
+    const any = (sets: Array<DocSet | undefined>) => sets.filter((set): set is DocSet => set !== undefined);
+    const themes = s.themeIds.length > 0 ? any(s.themeIds.map((t) => this.byTheme.get(t))) : undefined;
+    const formats = p.formats.length > 0 ? any(p.formats.map((f) => this.byFormat.get(f))) : undefined;
+    const settings = p.setting ? any([this.bySetting.get(p.setting), this.bySetting.get('both')]) : undefined;
+    const features: DocSet[] = [];
+    for (const feature of p.accessibility) {
+      const set = this.byFeature.get(feature);
+      if (!set) return out;
+      features.push(set);
+    }
+    const age = p.age ?? -1;
+    const maxPrice = p.free ? 0 : (p.maxPriceCents ?? Number.POSITIVE_INFINITY);
+    const radius = origin?.within(p.km).set;
+    const dated = Boolean(p.from || p.to);
+    next: for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
+      if (this.lastEnd[i]! < nowMs) continue;
+      if (age >= 0 && (this.minAge[i]! > age || this.maxAge[i]! < age)) continue;
+      if (this.price[i]! > maxPrice) continue;
+      if (radius && !has(radius, i)) continue;
+      if (themes && !themes.some((set) => has(set, i))) continue;
+      if (formats && !formats.some((set) => has(set, i))) continue;
+      if (settings && !settings.some((set) => has(set, i))) continue;
+      for (const set of features) if (!has(set, i)) continue next;
+      if (dated && Number.isNaN(this.nextOf(i))) continue;
+      add(out, i);
+    }
     return out;
   }
 
@@ -542,18 +587,34 @@ export class OfferIndex {
    */
   private byRelevance(matches: DocSet, k: number, textQuery: QueryNode | undefined): number[] {
     const count = members(matches, this.list);
+    const list = this.list.subarray(0, count);
     const score = this.score;
-    for (let c = 0; c < count; c++) score[this.list[c]!] = 0;
+    for (let c = 0; c < count; c++) score[list[c]!] = 0;
     for (const term of textQuery ? positiveTerms(textQuery) : []) {
-      const list = this.postings.get(term.lexeme);
+      const postings = this.postings.get(term.lexeme);
       const ranks = this.postingRanks.get(term.lexeme);
-      if (!list || !ranks) continue;
-      for (let j = 0; j < list.length; j++) {
-        const i = list[j]!;
+      if (!postings || !ranks) continue;
+      for (let j = 0; j < postings.length; j++) {
+        const i = postings[j]!;
         if (has(matches, i)) score[i] = score[i]! + ranks[j]!;
       }
     }
-    return topK(this.list.subarray(0, count), k, (a, b) => score[b]! - score[a]! || this.byNext(a, b));
+    const compare = (a: number, b: number) => score[b]! - score[a]! || this.byNext(a, b);
+    if (count <= k) return Array.from(list).sort(compare);
+    // Ranks take few distinct values, so many matches tie. Everything ranked
+    // above the k-th best rank is on the page; of those tied with it, the
+    // next sessions decide, so only they and the ones above need theirs.
+    const scores = this.scores;
+    for (let c = 0; c < count; c++) scores[c] = score[list[c]!]!;
+    const threshold = kthLargest(scores, count, k);
+    const above: number[] = [];
+    const tied: number[] = [];
+    for (let c = 0; c < count; c++) {
+      const i = list[c]!;
+      if (score[i]! > threshold) above.push(i);
+      else if (score[i] === threshold) tied.push(i);
+    }
+    return above.sort(compare).concat(topK(tied, k - above.length, this.byNext));
   }
 
   /**
@@ -623,6 +684,37 @@ export class OfferIndex {
     }
     return out.sort(compare).slice(0, k);
   }
+}
+
+/**
+ * The k-th largest of the first `n` values (k ≥ 1), reordering them:
+ * quickselect, linear on average.
+ */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  const target = k - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    // Hoare's partition, descending: [lo, j] ≥ pivot ≥ [i, hi].
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const v = values[i]!;
+        values[i] = values[j]!;
+        values[j] = v;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 /**
