@@ -109,6 +109,72 @@ export function searchJson(
   };
 }
 
+/** The members of a search hit that depend only on the activity (from title to lng), in `SearchHitOut`'s order. */
+const fixedKeys = ['title', 'summary', 'organisationName', 'format', 'setting', 'level', 'minAge', 'maxAge', 'priceCents', 'online', 'city', 'lat', 'lng'] as const;
+type FixedFields = Pick<SearchHit, (typeof fixedKeys)[number]>;
+
+/** A hit's fixed members as JSON text, and the values they were written from. */
+interface FixedText {
+  fields: FixedFields;
+  /** `"title":…,"summary":…,"organisation":…` */
+  head: string;
+  /** `"format":…` through `"lng":…` */
+  tail: string;
+}
+
+const fixedTexts = new Map<number, FixedText>();
+/** Enough for the activities a finder shows often; beyond it the map starts again. */
+const fixedTextsKept = 20_000;
+const themeTexts = new WeakMap<Map<number, string>, Map<string, string>>();
+
+function fixedText(h: SearchHit): FixedText {
+  const known = fixedTexts.get(h.id);
+  // Written again whenever the activity changed (a new version of the offer, or a result from the SQL search).
+  if (known && fixedKeys.every((key) => known.fields[key] === h[key])) return known;
+  const fields = Object.fromEntries(fixedKeys.map((key) => [key, h[key]])) as unknown as FixedFields;
+  const json = JSON.stringify;
+  const text: FixedText = {
+    fields,
+    head: `"title":${json(h.title)},"summary":${json(h.summary)},"organisation":${json(h.organisationName)}`,
+    tail:
+      `"format":${json(h.format)},"setting":${json(h.setting)},"level":${json(h.level)},"minAge":${json(h.minAge)},"maxAge":${json(h.maxAge)},` +
+      `"priceCents":${json(h.priceCents)},"online":${json(h.online)},"city":${json(h.city)},"lat":${json(h.lat)},"lng":${json(h.lng)}`,
+  };
+  if (fixedTexts.size >= fixedTextsKept) fixedTexts.clear();
+  fixedTexts.set(h.id, text);
+  return text;
+}
+
+function themesText(themeSlugs: Map<number, string>, themeIds: number[]): string {
+  let texts = themeTexts.get(themeSlugs);
+  if (!texts) themeTexts.set(themeSlugs, (texts = new Map()));
+  const key = themeIds.join(',');
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = JSON.stringify(themeIds.map((id) => themeSlugs.get(id)).filter((s) => s !== undefined))));
+  return text;
+}
+
+/**
+ * `searchJson` written straight to JSON text (the same members in the same
+ * order), for the finder API, which answers many different searches: the
+ * members of a hit that depend only on the activity are written once and
+ * kept per activity, so a page costs a few concatenations rather than
+ * building and serialising twenty objects. `activityUrlPrefix` + id is a hit's URL.
+ */
+export function searchJsonText(result: SearchResult, themeSlugs: Map<number, string>, activityUrlPrefix: string): string {
+  // The prefix's JSON without its closing quote: the id and the quote follow.
+  const urlHead = JSON.stringify(activityUrlPrefix).slice(0, -1);
+  let items = '';
+  for (const h of result.hits) {
+    const fixed = fixedText(h);
+    const next = h.nextSessionAt ? `"${new Date(h.nextSessionAt).toISOString()}"` : 'null';
+    items +=
+      `${items ? ',' : ''}{"id":${h.id},"url":${urlHead}${h.id}",${fixed.head},"themes":${themesText(themeSlugs, h.themeIds)},` +
+      `${fixed.tail},"distanceKm":${JSON.stringify(h.distanceKm)},"nextSessionAt":${next}}`;
+  }
+  return `{"total":${result.total},"totalCapped":${result.totalCapped},"page":${result.page},"perPage":${result.perPage},"items":[${items}]}`;
+}
+
 /**
  * schema.org Event for an activity page, so search engines and aggregators
  * (OpenActive-style consumers) can read dates, place, price and ages.

@@ -11,7 +11,7 @@ import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
 import * as themes from '../commands/theme-commands.js';
 import { authorize, can, canSeeActivity, type CatalogueAction } from '../policies.js';
-import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
+import { activityJson, locationJson, organisationJson, searchJsonText, sessionJson, themeJson } from '../presenters.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
 import type { SearchResult } from '../queries/activity-search.js';
@@ -120,9 +120,8 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       const prefix = absoluteUrl(request, '/activiteiten/');
       let cached = serialisedSearches.get(result);
       if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
-        // The route's own serialiser for 200 (fast-json-stringify from SearchOut) gives a string.
-        // Kept as bytes: no UTF-8 encoding per response.
-        const body = Buffer.from(reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string);
+        // Written as SearchOut (a test holds it to the schema and to searchJson); kept as bytes: no UTF-8 encoding per response.
+        const body = Buffer.from(searchJsonText(result, themeRows, prefix));
         cached = { prefix, themes: themeRows, body };
         serialisedSearches.set(result, cached);
       }

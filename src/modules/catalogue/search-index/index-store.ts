@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import { writeClock } from '../../../db/write-clock.js';
-import { resolveSearch, type ResolvedSearch, type SearchResult } from '../queries/activity-search.js';
+import { loadSearchVocabulary, resolveSearch, resolveWithVocabulary, type ResolvedSearch, type SearchResult, type SearchVocabulary } from '../queries/activity-search.js';
 import type { SearchParams } from '../queries/search-params.js';
 import { OfferIndex, type IndexedActivity } from './offer-index.js';
 import { parseTsquery, type QueryNode } from './tsquery.js';
@@ -79,6 +79,9 @@ interface Entry {
   checking?: { ticks: number; promise: Promise<OfferIndex> };
   /** Whole results of this index: key → result, valid for `now` in [from, until). */
   results: Map<string, { result: SearchResult; from: number; until: number }>;
+  /** Themes and postcode areas, confirmed like the version (write clock, `recheckMs`). */
+  vocabulary?: { value: SearchVocabulary; ticks: number; at: number };
+  vocabularyLoading?: { ticks: number; promise: Promise<SearchVocabulary> };
 }
 
 const paramKeys = new WeakMap<SearchParams, string>();
@@ -111,7 +114,8 @@ interface Resolution {
  */
 export class OfferIndexStore {
   private readonly entries = new Map<number, Entry>();
-  private readonly stems = new Map<string, QueryNode | undefined>();
+  /** Stemmed queries, or the stemming in flight (searches for the same new words share it). */
+  private readonly stems = new Map<string, QueryNode | undefined | Promise<QueryNode | undefined>>();
   private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
@@ -145,12 +149,18 @@ export class OfferIndexStore {
   }
 
   /**
-   * `resolveSearch` (themes, postcode or place of this ecosystem), remembered
-   * under the same rule as the offer's version: until this process writes, or
-   * for `recheckMs`.
+   * `resolveSearch` (themes, postcode or place of this ecosystem), from what
+   * was read under the same rule as the offer's version: until this process
+   * writes, or for `recheckMs`. Themes and postcode areas are read whole, so
+   * that different searches do not each need a look-up; places (neighbourhoods
+   * and towns) are looked up per name.
    */
   async resolve(ecosystemId: number, params: SearchParams): Promise<{ resolved: ResolvedSearch; problems: FieldProblem[] }> {
     if (params.themes.length === 0 && !params.postcode && !params.place) return { resolved: { params, themeIds: [], origin: undefined }, problems: [] };
+    if (params.postcode || !params.place) {
+      const vocabulary = this.vocabulary(ecosystemId);
+      return resolveWithVocabulary(vocabulary instanceof Promise ? await vocabulary : vocabulary, params);
+    }
     const key = JSON.stringify([ecosystemId, params.themes, params.postcode, params.place]);
     const now = Date.now();
     let r = this.resolutions.get(key);
@@ -164,14 +174,43 @@ export class OfferIndexStore {
     return { resolved: { params, themeIds: [...r.themeIds], origin: r.origin }, problems: [...r.problems] };
   }
 
+  private vocabulary(ecosystemId: number): SearchVocabulary | Promise<SearchVocabulary> {
+    const entry = this.entry(ecosystemId);
+    const ticks = writeClock.ticks;
+    const known = entry.vocabulary;
+    if (known && known.ticks === ticks && Date.now() - known.at < recheckMs) return known.value;
+    if (entry.vocabularyLoading?.ticks === ticks) return entry.vocabularyLoading.promise;
+    const at = Date.now();
+    const loading = {
+      ticks,
+      promise: loadSearchVocabulary(this.db, ecosystemId).then(
+        (value) => {
+          if (!entry.vocabulary || ticks >= entry.vocabulary.ticks) entry.vocabulary = { value, ticks, at };
+          return value;
+        },
+      ),
+    };
+    entry.vocabularyLoading = loading;
+    const done = () => {
+      if (entry.vocabularyLoading === loading) entry.vocabularyLoading = undefined;
+    };
+    loading.promise.then(done, done);
+    return loading.promise;
+  }
+
+  private entry(ecosystemId: number): Entry {
+    let entry = this.entries.get(ecosystemId);
+    if (!entry) this.entries.set(ecosystemId, (entry = { checkedTicks: -1, checkedAt: 0, results: new Map() }));
+    return entry;
+  }
+
   /** Loads an ecosystem's index ahead of the first search (at start-up). */
   async warm(ecosystemId: number): Promise<void> {
     await this.index(ecosystemId);
   }
 
   private index(ecosystemId: number): Promise<OfferIndex> | OfferIndex {
-    let entry = this.entries.get(ecosystemId);
-    if (!entry) this.entries.set(ecosystemId, (entry = { checkedTicks: -1, checkedAt: 0, results: new Map() }));
+    const entry = this.entry(ecosystemId);
     const ticks = writeClock.ticks;
     if (entry.index && entry.checkedTicks === ticks && Date.now() - entry.checkedAt < recheckMs) return entry.index;
     // Searches arriving while a check is under way share it, unless this process wrote since it began.
@@ -219,12 +258,21 @@ export class OfferIndexStore {
   }
 
   /** The Dutch stemming of a query, from the database, remembered because people search the same words. */
-  private async stem(q: string): Promise<QueryNode | undefined> {
+  private stem(q: string): QueryNode | undefined | Promise<QueryNode | undefined> {
     if (this.stems.has(q)) return this.stems.get(q);
-    const row = await sql<{ t: string }>`select websearch_to_tsquery('dutch', ${q})::text as t`.execute(this.db);
-    const node = parseTsquery(row.rows[0]?.t ?? '');
+    const stemming = sql<{ t: string }>`select websearch_to_tsquery('dutch', ${q})::text as t`.execute(this.db).then(
+      (row) => {
+        const node = parseTsquery(row.rows[0]?.t ?? '');
+        if (this.stems.get(q) === stemming) this.stems.set(q, node);
+        return node;
+      },
+      (error: unknown) => {
+        if (this.stems.get(q) === stemming) this.stems.delete(q);
+        throw error;
+      },
+    );
     if (this.stems.size >= stemCacheSize) this.stems.clear();
-    this.stems.set(q, node);
-    return node;
+    this.stems.set(q, stemming);
+    return stemming;
   }
 }

@@ -35,6 +35,8 @@ const queries = [
   `from=${day(3)}&to=${day(17)}`, `theme=kunst-cultuur&from=${day(10)}&to=${day(60)}`, 'age=12&page=2', 'postcode=7511&km=15&sort=distance&page=2',
   'price=free&age=6&postcode=7600&km=10', 'q=water&postcode=7511&km=20&sort=distance', 'theme=bewegen&age=14&format=club',
   'access=wheelchair&setting=out_of_school', 'maxPrice=5&perPage=50', 'q=programmeren&sort=date', 'place=Hengelo&km=3', 'perPage=100&page=3',
+  `q=natuur&theme=natuur-duurzaamheid&from=${day(1)}&to=${day(40)}&sort=date`, 'q=robots&age=10&postcode=7511&km=25&sort=distance',
+  `q=water&format=workshop&format=club&setting=in_school&maxPrice=10&from=${day(0)}&sort=date`, 'format=club&format=camp&price=free',
 ];
 
 describe('the index answers as the SQL does', () => {
@@ -80,6 +82,37 @@ describe('freshness', () => {
     assert.ok(!after.hits.some((h) => h.id === first.id));
     await database.db.updateTable('activities').set({ status: 'published' }).where('id', '=', first.id).execute();
     assert.equal((await store.search(ecosystemId, resolved)).total, before.total);
+  });
+});
+
+describe('resolving themes, postcodes and places', () => {
+  const cases = [
+    'theme=programmeren-digitaal', 'theme=programmeren-digitaal&theme=bestaat-niet', 'theme=natuur-duurzaamheid&theme=kunst-cultuur',
+    'postcode=7511', 'postcode=1011', 'postcode=7511&theme=onbekend', 'place=Hengelo', 'place=nergens&theme=bewegen', 'place=Enschede&km=3',
+  ];
+  for (const query of cases) {
+    test(query, async () => {
+      const search = new URLSearchParams(query);
+      const { params } = parseSearchParams({ ...Object.fromEntries(search), theme: search.getAll('theme') }, { strict: true });
+      const viaSql = await resolveSearch(database.db, ecosystemId, params);
+      const viaStore = await store.resolve(ecosystemId, params);
+      const sorted = (r: typeof viaSql) => ({ ...r, resolved: { ...r.resolved, themeIds: [...r.resolved.themeIds].sort() } });
+      assert.deepEqual(sorted(viaStore), sorted(viaSql));
+    });
+  }
+
+  test('a postcode area or theme added here is known to the next search', async () => {
+    const { params } = parseSearchParams({ postcode: '7999', theme: 'sterrenkunde' }, { strict: true });
+    assert.equal((await store.resolve(ecosystemId, params)).problems.length, 2);
+    await database.db.insertInto('postcode_areas').values({ ecosystem_id: ecosystemId, postcode: '7999', place: 'Proefdorp', lat: 52.3, lng: 6.7, neighbourhood_id: null }).execute();
+    await database.db.insertInto('themes').values({ ecosystem_id: ecosystemId, slug: 'sterrenkunde', name: 'Sterrenkunde' }).execute();
+    const after = await store.resolve(ecosystemId, params);
+    assert.deepEqual(after.problems, []);
+    assert.deepEqual(after.resolved.origin, { lat: 52.3, lng: 6.7, label: '7999 Proefdorp' });
+    assert.equal(after.resolved.themeIds.length, 1);
+    await database.db.deleteFrom('themes').where('slug', '=', 'sterrenkunde').execute();
+    await database.db.deleteFrom('postcode_areas').where('postcode', '=', '7999').execute();
+    assert.equal((await store.resolve(ecosystemId, params)).problems.length, 2);
   });
 });
 
