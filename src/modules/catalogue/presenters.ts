@@ -109,13 +109,25 @@ export function searchJson(
   };
 }
 
-/** The members of a search hit that depend only on the activity (from title to lng), in `SearchHitOut`'s order. */
-const fixedKeys = ['title', 'summary', 'organisationName', 'format', 'setting', 'level', 'minAge', 'maxAge', 'priceCents', 'online', 'city', 'lat', 'lng'] as const;
-type FixedFields = Pick<SearchHit, (typeof fixedKeys)[number]>;
-
-/** A hit's fixed members as JSON text, and the values they were written from. */
+/**
+ * The members of a search hit that depend only on the activity (from title
+ * to lng, in `SearchHitOut`'s order) as JSON text, and the values they were
+ * written from.
+ */
 interface FixedText {
-  fields: FixedFields;
+  title: string;
+  summary: string;
+  organisationName: string;
+  format: string;
+  setting: string;
+  level: string;
+  minAge: number;
+  maxAge: number;
+  priceCents: number;
+  online: boolean;
+  city: string | null;
+  lat: number | null;
+  lng: number | null;
   /** `"title":…,"summary":…,"organisation":…` */
   head: string;
   /** `"format":…` through `"lng":…` */
@@ -123,22 +135,28 @@ interface FixedText {
 }
 
 const fixedTexts = new Map<number, FixedText>();
-/** Enough for the activities a finder shows often; beyond it the map starts again. */
-const fixedTextsKept = 20_000;
+/** More than the activities a finder shows often; beyond it the map starts again. */
+const fixedTextsKept = 50_000;
 const themeTexts = new WeakMap<Map<number, string>, Map<string, string>>();
 
 function fixedText(h: SearchHit): FixedText {
-  const known = fixedTexts.get(h.id);
+  const t = fixedTexts.get(h.id);
   // Written again whenever the activity changed (a new version of the offer, or a result from the SQL search).
-  if (known && fixedKeys.every((key) => known.fields[key] === h[key])) return known;
-  const fields = Object.fromEntries(fixedKeys.map((key) => [key, h[key]])) as unknown as FixedFields;
+  if (
+    t && t.title === h.title && t.summary === h.summary && t.organisationName === h.organisationName && t.format === h.format &&
+    t.setting === h.setting && t.level === h.level && t.minAge === h.minAge && t.maxAge === h.maxAge && t.priceCents === h.priceCents &&
+    t.online === h.online && t.city === h.city && t.lat === h.lat && t.lng === h.lng
+  ) {
+    return t;
+  }
   const json = JSON.stringify;
   const text: FixedText = {
-    fields,
+    title: h.title, summary: h.summary, organisationName: h.organisationName, format: h.format, setting: h.setting, level: h.level,
+    minAge: h.minAge, maxAge: h.maxAge, priceCents: h.priceCents, online: h.online, city: h.city, lat: h.lat, lng: h.lng,
     head: `"title":${json(h.title)},"summary":${json(h.summary)},"organisation":${json(h.organisationName)}`,
     tail:
-      `"format":${json(h.format)},"setting":${json(h.setting)},"level":${json(h.level)},"minAge":${json(h.minAge)},"maxAge":${json(h.maxAge)},` +
-      `"priceCents":${json(h.priceCents)},"online":${json(h.online)},"city":${json(h.city)},"lat":${json(h.lat)},"lng":${json(h.lng)}`,
+      `"format":${json(h.format)},"setting":${json(h.setting)},"level":${json(h.level)},"minAge":${h.minAge},"maxAge":${h.maxAge},` +
+      `"priceCents":${h.priceCents},"online":${h.online},"city":${json(h.city)},"lat":${json(h.lat)},"lng":${json(h.lng)}`,
   };
   if (fixedTexts.size >= fixedTextsKept) fixedTexts.clear();
   fixedTexts.set(h.id, text);

@@ -5,11 +5,11 @@
  * 100,000 activities touches about 3,000 words, and counting a set is a
  * population count rather than a walk over its members.
  */
-export type DocSet = Uint32Array;
+export type DocSet = Int32Array;
 
 /** An empty set for `n` documents. */
 export function emptySet(n: number): DocSet {
-  return new Uint32Array((n + 31) >>> 5);
+  return new Int32Array((n + 31) >>> 5);
 }
 
 export function add(set: DocSet, i: number): void {

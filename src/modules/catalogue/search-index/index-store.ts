@@ -15,7 +15,8 @@ const resultCacheSize = 1_000;
 /**
  * How long the store trusts what it last read from the database when this
  * process has written nothing since (see `writeClock`): changes made by other
- * processes (an import from the command line, a second server) show within this time.
+ * processes (an import from the command line, a second server) show within
+ * this time plus the time to read them.
  */
 const recheckMs = 1_000;
 
@@ -105,8 +106,9 @@ interface Resolution {
  * Keeps each ecosystem's published offer in memory for the finder. The offer
  * has a version, raised by triggers on every change; the store asks the
  * database for it again whenever this process has written anything since it
- * last asked (so a change made here is visible to the next search), and at
- * most `recheckMs` after the last time otherwise (changes by other processes).
+ * last asked (the search waits, so a change made here is visible to the next
+ * search), and otherwise in the background once `recheckMs` has passed
+ * (changes by other processes show a moment later, and no search waits).
  * It reloads when the version moved; large offers reload in the background
  * meanwhile. Whole results are remembered per version and query for as long
  * as the passing of time cannot change them (until the next session starts or
@@ -178,8 +180,19 @@ export class OfferIndexStore {
     const entry = this.entry(ecosystemId);
     const ticks = writeClock.ticks;
     const known = entry.vocabulary;
-    if (known && known.ticks === ticks && Date.now() - known.at < recheckMs) return known.value;
+    if (known && known.ticks === ticks) {
+      // As for the index: changes made elsewhere are read in the background.
+      if (Date.now() - known.at >= recheckMs && !entry.vocabularyLoading) {
+        known.at = Date.now();
+        this.loadVocabulary(ecosystemId, entry, ticks).catch(() => {});
+      }
+      return known.value;
+    }
     if (entry.vocabularyLoading?.ticks === ticks) return entry.vocabularyLoading.promise;
+    return this.loadVocabulary(ecosystemId, entry, ticks);
+  }
+
+  private loadVocabulary(ecosystemId: number, entry: Entry, ticks: number): Promise<SearchVocabulary> {
     const at = Date.now();
     const loading = {
       ticks,
@@ -212,9 +225,22 @@ export class OfferIndexStore {
   private index(ecosystemId: number): Promise<OfferIndex> | OfferIndex {
     const entry = this.entry(ecosystemId);
     const ticks = writeClock.ticks;
-    if (entry.index && entry.checkedTicks === ticks && Date.now() - entry.checkedAt < recheckMs) return entry.index;
+    if (entry.index && entry.checkedTicks === ticks) {
+      // Nothing written here since the last check: changes made elsewhere are
+      // looked for in the background, so no search waits for the database.
+      // (At most once per `recheckMs`, also while a new version loads.)
+      if (Date.now() - entry.checkedAt >= recheckMs && !entry.checking) {
+        entry.checkedAt = Date.now();
+        this.startCheck(ecosystemId, entry, ticks).catch(() => {});
+      }
+      return entry.index;
+    }
     // Searches arriving while a check is under way share it, unless this process wrote since it began.
     if (entry.checking?.ticks === ticks) return entry.checking.promise;
+    return this.startCheck(ecosystemId, entry, ticks);
+  }
+
+  private startCheck(ecosystemId: number, entry: Entry, ticks: number): Promise<OfferIndex> {
     const checking = { ticks, promise: this.check(ecosystemId, entry, ticks) };
     entry.checking = checking;
     void checking.promise.then(

@@ -199,8 +199,6 @@ export class OfferIndex {
   private readonly lat: Float64Array;
   private readonly lng: Float64Array;
   private readonly cosLat: Float64Array;
-  /** When each document's last session ends (ms); infinite for activities on request. */
-  private readonly lastEnd: Float64Array;
   /** Session starts of all documents in one array; document i owns [sessionFrom[i], sessionFrom[i + 1]). */
   private readonly starts: Float64Array;
   private readonly sessionFrom: Int32Array;
@@ -255,7 +253,7 @@ export class OfferIndex {
     this.lat = Float64Array.from(docs, (d) => d.lat ?? Number.NaN);
     this.lng = Float64Array.from(docs, (d) => d.lng ?? Number.NaN);
     this.cosLat = Float64Array.from(this.lat, (lat) => Math.cos(lat * rad));
-    const lastEnd = (this.lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY));
+    const lastEnd = Float64Array.from(docs, (d) => d.lastSessionEnd ?? Number.POSITIVE_INFINITY);
     this.endOrder = Int32Array.from(docs.keys()).sort((a, b) => lastEnd[a]! - lastEnd[b]! || a - b);
     this.sortedEnds = Float64Array.from(this.endOrder, (i) => lastEnd[i]!);
 
@@ -386,13 +384,8 @@ export class OfferIndex {
     if (p.q) {
       // Only stop words: nothing matches, as in PostgreSQL.
       if (!textQuery) return out.fill(0);
-      const words = this.textMatches(textQuery, 0);
-      const count = members(words, this.list);
-      // Few documents with the words (the usual case): checking each against the filters
-      // costs less than combining sets over the whole offer.
-      if (count < this.n >>> 4) return this.checkEach(this.list.subarray(0, count), s, nowMs, origin);
-      out.set(this.onOffer(nowMs));
-      intersectInto(out, words);
+      out.set(this.textMatches(textQuery, 0));
+      intersectInto(out, this.onOffer(nowMs));
     } else {
       out.set(this.onOffer(nowMs));
     }
@@ -410,42 +403,19 @@ export class OfferIndex {
     if (p.formats.length > 0) intersectInto(out, this.unionOf(this.byFormat, p.formats));
     if (p.setting) intersectInto(out, this.unionOf(this.bySetting, [p.setting, 'both']));
     if (origin) intersectInto(out, origin.within(p.km).set);
-    if (p.from || p.to) intersectInto(out, this.calendar.between(this.fromMs, this.toMs, this.temp(0)));
+    if (p.from || p.to) {
+      // The calendar's set for the window costs a few dozen passes over the
+      // set's words; a match's own sessions, a binary search. Few matches
+      // (the usual case with words) are cheaper to check one by one.
+      if (size(out) < out.length) this.keepWithSessionInWindow(out);
+      else intersectInto(out, this.calendar.between(this.fromMs, this.toMs, this.temp(0)));
+    }
     return out;
   }
 
-  /** The same filters as `matches`, checked one candidate at a time. */
-  private checkEach(candidates: Int32Array, s: ResolvedSearch, nowMs: number, origin: OriginDistances | undefined): DocSet {
-    const p = s.params;
-    const out = this.matchSet.fill(0);
-    const any = (sets: Array<DocSet | undefined>) => sets.filter((set): set is DocSet => set !== undefined);
-    const themes = s.themeIds.length > 0 ? any(s.themeIds.map((t) => this.byTheme.get(t))) : undefined;
-    const formats = p.formats.length > 0 ? any(p.formats.map((f) => this.byFormat.get(f))) : undefined;
-    const settings = p.setting ? any([this.bySetting.get(p.setting), this.bySetting.get('both')]) : undefined;
-    const features: DocSet[] = [];
-    for (const feature of p.accessibility) {
-      const set = this.byFeature.get(feature);
-      if (!set) return out;
-      features.push(set);
-    }
-    const age = p.age ?? -1;
-    const maxPrice = p.free ? 0 : (p.maxPriceCents ?? Number.POSITIVE_INFINITY);
-    const radius = origin?.within(p.km).set;
-    const dated = Boolean(p.from || p.to);
-    next: for (let c = 0; c < candidates.length; c++) {
-      const i = candidates[c]!;
-      if (this.lastEnd[i]! < nowMs) continue;
-      if (age >= 0 && (this.minAge[i]! > age || this.maxAge[i]! < age)) continue;
-      if (this.price[i]! > maxPrice) continue;
-      if (radius && !has(radius, i)) continue;
-      if (themes && !themes.some((set) => has(set, i))) continue;
-      if (formats && !formats.some((set) => has(set, i))) continue;
-      if (settings && !settings.some((set) => has(set, i))) continue;
-      for (const set of features) if (!has(set, i)) continue next;
-      if (dated && Number.isNaN(this.nextOf(i))) continue;
-      add(out, i);
-    }
-    return out;
+  private keepWithSessionInWindow(out: DocSet): void {
+    const count = members(out, this.list);
+    for (let c = 0; c < count; c++) if (Number.isNaN(this.nextOf(this.list[c]!))) remove(out, this.list[c]!);
   }
 
   /** Documents still on offer at `nowMs`: those whose last session has not ended. */
