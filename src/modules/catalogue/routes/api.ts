@@ -123,7 +123,7 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
         // Written as SearchOut (a test holds it to the schema and to searchJson); kept as bytes: no UTF-8 encoding per response.
         const body = Buffer.from(searchJsonText(result, themeRows, prefix));
         cached = { prefix, themes: themeRows, body };
-        serialisedSearches.set(result, cached);
+        if (request.server.ctx.offerIndex.remembers(result)) serialisedSearches.set(result, cached);
       }
       // Bytes with a JSON content type are sent as they are.
       return reply.type('application/json; charset=utf-8').send(cached.body);

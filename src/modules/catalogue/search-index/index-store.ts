@@ -12,6 +12,8 @@ const reloadInBackgroundFrom = 5_000;
 const stemCacheSize = 10_000;
 /** Whole results kept per ecosystem: a finder's traffic repeats a few hundred queries (first pages, popular filters). */
 const resultCacheSize = 1_000;
+/** Queries asked once, kept to recognise the second time (see `search`). */
+const seenOnceSize = 10_000;
 /**
  * How long the store trusts what it last read from the database when this
  * process has written nothing since (see `writeClock`): changes made by other
@@ -80,6 +82,8 @@ interface Entry {
   checking?: { ticks: number; promise: Promise<OfferIndex> };
   /** Whole results of this index: key → result, valid for `now` in [from, until). */
   results: Map<string, { result: SearchResult; from: number; until: number }>;
+  /** Keys of queries asked once and not yet remembered. */
+  seenOnce: Set<string>;
   /** Themes and postcode areas, confirmed like the version (write clock, `recheckMs`). */
   vocabulary?: { value: SearchVocabulary; ticks: number; at: number };
   vocabularyLoading?: { ticks: number; promise: Promise<SearchVocabulary> };
@@ -110,15 +114,16 @@ interface Resolution {
  * search), and otherwise in the background once `recheckMs` has passed
  * (changes by other processes show a moment later, and no search waits).
  * It reloads when the version moved; large offers reload in the background
- * meanwhile. Whole results are remembered per version and query for as long
- * as the passing of time cannot change them (until the next session starts or
- * activity ends).
+ * meanwhile. Whole results of queries asked more than once are remembered
+ * per version and query for as long as the passing of time cannot change them
+ * (until the next session starts or activity ends).
  */
 export class OfferIndexStore {
   private readonly entries = new Map<number, Entry>();
   /** Stemmed queries, or the stemming in flight (searches for the same new words share it). */
   private readonly stems = new Map<string, QueryNode | undefined | Promise<QueryNode | undefined>>();
   private readonly resolutions = new Map<string, Resolution>();
+  private readonly remembered = new WeakSet<SearchResult>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -143,11 +148,23 @@ export class OfferIndexStore {
     }
     const query = resolved.params.q ? await this.stem(resolved.params.q) : undefined;
     const result = index.search(resolved, query, now);
-    if (caching && entry.index === index) {
+    // Remembered from the second time a query is asked: one-off queries (most
+    // of a finder's long tail) would only push answers worth keeping out and
+    // keep garbage alive long enough to be costly to collect.
+    if (caching && entry.index === index && !entry.seenOnce.delete(key)) {
+      if (entry.seenOnce.size >= seenOnceSize) entry.seenOnce.clear();
+      entry.seenOnce.add(key);
+    } else if (caching && entry.index === index) {
       if (entry.results.size >= resultCacheSize) entry.results.delete(entry.results.keys().next().value!);
       entry.results.set(key, { result, from: nowMs, until: index.stableUntil(nowMs) });
+      this.remembered.add(result);
     }
     return result;
+  }
+
+  /** Whether a result is one the store remembers (and may hand out again): worth keeping derived forms of, such as its JSON. */
+  remembers(result: SearchResult): boolean {
+    return this.remembered.has(result);
   }
 
   /**
@@ -213,7 +230,7 @@ export class OfferIndexStore {
 
   private entry(ecosystemId: number): Entry {
     let entry = this.entries.get(ecosystemId);
-    if (!entry) this.entries.set(ecosystemId, (entry = { checkedTicks: -1, checkedAt: 0, results: new Map() }));
+    if (!entry) this.entries.set(ecosystemId, (entry = { checkedTicks: -1, checkedAt: 0, results: new Map(), seenOnce: new Set() }));
     return entry;
   }
 
@@ -268,6 +285,7 @@ export class OfferIndexStore {
       (index) => {
         entry.index = index;
         entry.results.clear();
+        entry.seenOnce.clear();
         entry.loading = undefined;
         return index;
       },

@@ -121,13 +121,19 @@ describe('remembered results', () => {
     const { params } = parseSearchParams({}, { strict: true });
     const { resolved } = await resolveSearch(database.db, ecosystemId, params);
     const uncached = new OfferIndexStore(database.db, { cacheResults: false });
+    const remembering = new OfferIndexStore(database.db);
     const now = new Date();
-    const first = await store.search(ecosystemId, resolved, now);
-    assert.equal(await store.search(ecosystemId, resolved, now), first, 'the same query at the same moment is remembered');
+    const once = await remembering.search(ecosystemId, resolved, now);
+    // Remembered from the second time it is asked.
+    const first = await remembering.search(ecosystemId, resolved, now);
+    assert.notEqual(first, once);
+    assert.deepEqual(first, once);
+    assert.ok(!remembering.remembers(once) && remembering.remembers(first));
+    assert.equal(await remembering.search(ecosystemId, resolved, now), first, 'the same query at the same moment is remembered');
     // Just after the first hit's session has started, it is no longer upcoming.
     const later = new Date(first.hits[0]!.nextSessionAt!.getTime() + 1);
     const fresh = await uncached.search(ecosystemId, resolved, later);
-    const again = await store.search(ecosystemId, resolved, later);
+    const again = await remembering.search(ecosystemId, resolved, later);
     assert.notEqual(again, first);
     assert.deepEqual(again, fresh);
   });
