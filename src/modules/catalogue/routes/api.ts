@@ -118,15 +118,20 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
         request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
       ]);
       const prefix = absoluteUrl(request, '/activiteiten/');
-      let cached = serialisedSearches.get(result);
-      if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
-        // Written as SearchOut (a test holds it to the schema and to searchJson); kept as bytes: no UTF-8 encoding per response.
-        const body = Buffer.from(searchJsonText(result, themeRows, prefix));
-        cached = { prefix, themes: themeRows, body };
-        if (request.server.ctx.offerIndex.remembers(result)) serialisedSearches.set(result, cached);
+      reply.type('application/json; charset=utf-8');
+      const cached = serialisedSearches.get(result);
+      // Bytes or text with a JSON content type are sent as they are.
+      if (cached && cached.prefix === prefix && cached.themes === themeRows) return reply.send(cached.body);
+      // Written as SearchOut (a test holds it to the schema and to searchJson).
+      const text = searchJsonText(result, themeRows, prefix);
+      if (!request.server.ctx.offerIndex.remembers(result)) {
+        // Sent once: Node writes text of this size to the socket without a buffer of its own.
+        return reply.send(text);
       }
-      // Bytes with a JSON content type are sent as they are.
-      return reply.type('application/json; charset=utf-8').send(cached.body);
+      // Kept as bytes: no UTF-8 encoding each time it is sent again.
+      const body = Buffer.from(text);
+      serialisedSearches.set(result, { prefix, themes: themeRows, body });
+      return reply.send(body);
     },
   );
 
