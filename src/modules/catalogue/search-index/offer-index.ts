@@ -21,6 +21,8 @@ export interface IndexedActivity extends Omit<SearchHit, 'distanceKm' | 'nextSes
 const rankWeights = [0.1, 0.2, 0.4, 1.0]; // D, C, B, A: PostgreSQL's defaults
 const noStarts = new Float64Array(0);
 const noFeatures: string[] = [];
+const empty = new Int32Array(0);
+const noRanks = new Float64Array(0);
 const dayMs = 86_400_000;
 /** At most this many buckets of days in the session calendar (see `SessionCalendar`). */
 const calendarBuckets = 256;
@@ -188,8 +190,14 @@ class OriginDistances {
 export class OfferIndex {
   private readonly n: number;
   private readonly postings = new Map<string, Int32Array>();
-  /** Beside each posting list: what the lexeme adds to each document's rank (see `search`). */
+  /** Beside each posting list: what the lexeme adds to each document's rank (see `byRelevance`). */
   private readonly postingRanks = new Map<string, Float64Array>();
+  /**
+   * Lexemes in at least one document in 32, also as sets: no larger than
+   * their posting lists, and a search with a common word then starts from
+   * its set instead of building one.
+   */
+  private readonly postingSets = new Map<string, DocSet>();
   // Documents' lexemes live only in the posting lists: a map per document
   // would put millions of small objects on the heap for the garbage collector
   // to trace. Phrases, which need positions, parse the document's tsvector text again.
@@ -301,11 +309,13 @@ export class OfferIndex {
       // Copied into the structures above; one typed array per document is a burden for the collector.
       d.sessionStarts = noStarts;
       d.accessibility = noFeatures;
-      d.themeIds = [...d.themeIds].sort((a, b) => a - b);
+      // Handed out with every hit of this document, so never changed.
+      d.themeIds = Object.freeze([...d.themeIds].sort((a, b) => a - b)) as number[];
     });
     for (const [lexeme, list] of lists) {
       this.postings.set(lexeme, Int32Array.from(list.docs));
       this.postingRanks.set(lexeme, Float64Array.from(list.ranks));
+      if (list.docs.length >= n >>> 5) this.postingSets.set(lexeme, setOf(n, list.docs));
     }
   }
 
@@ -367,7 +377,7 @@ export class OfferIndex {
           locationId: d.locationId,
           distanceKm: origin ? Math.round(origin.km[i]! * 10) / 10 : null,
           nextSessionAt: Number.isNaN(next) ? null : new Date(next),
-          themeIds: [...d.themeIds],
+          themeIds: d.themeIds,
         };
       }),
       total: Math.min(total, this.cap),
@@ -462,11 +472,13 @@ export class OfferIndex {
     return this.temps[depth]!;
   }
 
-  /** Documents matching a text query, in scratch space `depth` (deeper levels are overwritten). */
+  /** Documents matching a text query, in scratch space `depth` (deeper levels are overwritten), or a common word's own set: not to be changed. */
   private textMatches(node: QueryNode, depth: number): DocSet {
     const out = this.temp(depth);
     switch (node.op) {
       case 'term': {
+        const common = node.prefix ? undefined : this.postingSets.get(node.lexeme);
+        if (common) return common;
         out.fill(0);
         if (!node.prefix) {
           const list = this.postings.get(node.lexeme);
@@ -534,9 +546,11 @@ export class OfferIndex {
   /** Start of document i's first scheduled session in this search's window, or NaN; looked up once per search. */
   private nextOf(i: number): number {
     if (this.nextStamp[i] === this.stamp) return this.next[i]!;
-    const from = this.sessionFrom[i]!;
+    let k = this.sessionFrom[i]!;
     const to = this.sessionFrom[i + 1]!;
-    const k = lowerBound(this.starts, this.fromMs, from, to);
+    // Most activities have a handful of sessions: a scan beats a binary search.
+    if (to - k > 8) k = lowerBound(this.starts, this.fromMs, k, to);
+    else while (k < to && this.starts[k]! < this.fromMs) k++;
     this.nextStamp[i] = this.stamp;
     return (this.next[i] = k < to && this.starts[k]! < this.toMs ? this.starts[k]! : Number.NaN);
   }
@@ -556,19 +570,33 @@ export class OfferIndex {
    * session and id. Ranks add up along the terms' posting lists.
    */
   private byRelevance(matches: DocSet, k: number, textQuery: QueryNode | undefined): number[] {
-    const count = members(matches, this.list);
-    const list = this.list.subarray(0, count);
     const score = this.score;
-    for (let c = 0; c < count; c++) score[list[c]!] = 0;
-    for (const term of textQuery ? positiveTerms(textQuery) : []) {
-      const postings = this.postings.get(term.lexeme);
-      const ranks = this.postingRanks.get(term.lexeme);
-      if (!postings || !ranks) continue;
+    let count: number;
+    if (textQuery?.op === 'term' && !textQuery.prefix) {
+      // One word (the usual query): the matches are among its postings, and its rank is theirs.
+      const postings = this.postings.get(textQuery.lexeme) ?? empty;
+      const ranks = this.postingRanks.get(textQuery.lexeme) ?? noRanks;
+      count = 0;
       for (let j = 0; j < postings.length; j++) {
         const i = postings[j]!;
-        if (has(matches, i)) score[i] = score[i]! + ranks[j]!;
+        if (!has(matches, i)) continue;
+        this.list[count++] = i;
+        score[i] = ranks[j]!;
+      }
+    } else {
+      count = members(matches, this.list);
+      for (let c = 0; c < count; c++) score[this.list[c]!] = 0;
+      for (const term of textQuery ? positiveTerms(textQuery) : []) {
+        const postings = this.postings.get(term.lexeme);
+        const ranks = this.postingRanks.get(term.lexeme);
+        if (!postings || !ranks) continue;
+        for (let j = 0; j < postings.length; j++) {
+          const i = postings[j]!;
+          if (has(matches, i)) score[i] = score[i]! + ranks[j]!;
+        }
       }
     }
+    const list = this.list.subarray(0, count);
     const compare = (a: number, b: number) => score[b]! - score[a]! || this.byNext(a, b);
     if (count <= k) return Array.from(list).sort(compare);
     // Ranks take few distinct values, so many matches tie. Everything ranked
