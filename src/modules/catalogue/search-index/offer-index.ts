@@ -88,23 +88,35 @@ class SessionCalendar {
     }
   }
 
-  /** Documents with a session starting in [fromMs, toMs), written into `out`. */
-  between(fromMs: number, toMs: number, out: DocSet): DocSet {
-    out.fill(0);
+  /**
+   * Keeps in `out` only documents with a session starting in [fromMs, toMs).
+   * `edges` is scratch space, empty before and after. Only the words of `out`
+   * that still hold members are combined with the tree's sets, so a search
+   * with few matches pays little for its dates.
+   */
+  keepBetween(fromMs: number, toMs: number, out: DocSet, edges: DocSet): void {
     // Whole buckets inside the window: [l, r).
     let l = Math.max(0, Math.ceil((fromMs - this.base) / this.width));
     let r = Math.min(this.count, Math.floor((toMs - this.base) / this.width));
+    const sets: DocSet[] = [edges];
     if (l >= r) {
-      this.walk(fromMs, toMs, out);
-      return out;
+      this.walk(fromMs, toMs, edges);
+    } else {
+      this.walk(fromMs, this.base + l * this.width, edges);
+      this.walk(this.base + r * this.width, toMs, edges);
+      for (l += this.count, r += this.count; l < r; l >>= 1, r >>= 1) {
+        if (l & 1) sets.push(this.nodes[l++]!);
+        if (r & 1) sets.push(this.nodes[--r]!);
+      }
     }
-    this.walk(fromMs, this.base + l * this.width, out);
-    this.walk(this.base + r * this.width, toMs, out);
-    for (l += this.count, r += this.count; l < r; l >>= 1, r >>= 1) {
-      if (l & 1) unionInto(out, this.nodes[l++]!);
-      if (r & 1) unionInto(out, this.nodes[--r]!);
+    for (let w = 0; w < out.length; w++) {
+      const x = out[w]!;
+      if (x === 0) continue;
+      let inWindow = 0;
+      for (let j = 0; j < sets.length; j++) inWindow |= sets[j]![w]!;
+      out[w] = x & inWindow;
     }
-    return out;
+    edges.fill(0);
   }
 
   private walk(fromMs: number, toMs: number, out: DocSet): void {
@@ -232,6 +244,8 @@ export class OfferIndex {
   private onOfferNow: { ended: number; set: DocSet } | undefined;
   // Scratch space for one search at a time (searches are synchronous).
   private readonly matchSet: DocSet;
+  /** Empty between searches (see `SessionCalendar.keepBetween`). */
+  private readonly edges: DocSet;
   private readonly temps: DocSet[] = [];
   private readonly list: Int32Array;
   private readonly score: Float64Array;
@@ -241,14 +255,17 @@ export class OfferIndex {
   private readonly nextStamp: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
+  /** Marks documents met in one walk through the sessions (`seen`); a search may walk more than once. */
+  private walkStamp = 0;
   private fromMs = 0;
   private toMs = Number.POSITIVE_INFINITY;
+  private dated = false;
 
   constructor(
     readonly version: string,
     private readonly docs: IndexedActivity[],
     /** Up to this many matches, date and distance order sort the matches instead of walking (tests set 0). */
-    private readonly walkFrom = 2_000,
+    private readonly walkFrom = 256,
     /** Matches are counted up to this many (tests set a small number to reach the cap). */
     private readonly cap = countCap,
   ) {
@@ -292,6 +309,7 @@ export class OfferIndex {
     this.calendar = new SessionCalendar(n, this.orderedStarts, this.orderedDocs);
 
     this.matchSet = emptySet(n);
+    this.edges = emptySet(n);
     this.list = new Int32Array(n);
     this.score = new Float64Array(n);
     this.scores = new Float64Array(n);
@@ -340,7 +358,7 @@ export class OfferIndex {
     // Whole days in Amsterdam, and never before now, exactly as the SQL's date window.
     this.fromMs = Math.max(nowMs, p.from ? amsterdamMidnight(p.from).getTime() : nowMs);
     this.toMs = p.to ? amsterdamMidnight(p.to).getTime() + 86_400_000 : Number.POSITIVE_INFINITY;
-    const dated = Boolean(p.from || p.to);
+    const dated = (this.dated = Boolean(p.from || p.to));
     this.stamp++;
     const origin = s.origin ? this.distancesFrom(s.origin) : undefined;
 
@@ -413,19 +431,8 @@ export class OfferIndex {
     if (p.formats.length > 0) intersectInto(out, this.unionOf(this.byFormat, p.formats));
     if (p.setting) intersectInto(out, this.unionOf(this.bySetting, [p.setting, 'both']));
     if (origin) intersectInto(out, origin.within(p.km).set);
-    if (p.from || p.to) {
-      // The calendar's set for the window costs a few dozen passes over the
-      // set's words; a match's own sessions, a binary search. Few matches
-      // (the usual case with words) are cheaper to check one by one.
-      if (size(out) < out.length) this.keepWithSessionInWindow(out);
-      else intersectInto(out, this.calendar.between(this.fromMs, this.toMs, this.temp(0)));
-    }
+    if (p.from || p.to) this.calendar.keepBetween(this.fromMs, this.toMs, out, this.edges);
     return out;
-  }
-
-  private keepWithSessionInWindow(out: DocSet): void {
-    const count = members(out, this.list);
-    for (let c = 0; c < count; c++) if (Number.isNaN(this.nextOf(this.list[c]!))) remove(out, this.list[c]!);
   }
 
   /** Documents still on offer at `nowMs`: those whose last session has not ended. */
@@ -612,36 +619,41 @@ export class OfferIndex {
       if (score[i]! > threshold) above.push(i);
       else if (score[i] === threshold) tied.push(i);
     }
-    return above.sort(compare).concat(topK(tied, k - above.length, this.byNext));
+    // The tied ones in date order, as a set: `byDate` walks the sessions when they are many.
+    const tiedSet = this.temp(0).fill(0);
+    for (const i of tied) add(tiedSet, i);
+    return above.sort(compare).concat(this.byDate(tiedSet, tied.length, k - above.length, this.dated));
   }
 
   /**
-   * The first `k` in date order. Many matches: sessions in the window, in
-   * time order, give each match its next session the first time they meet it,
-   * until the page is full; without dates, matches without a session from
-   * then on follow in id order (NULLs last, as in the SQL). Few matches: their
-   * next sessions, sorted.
+   * The first `k` members of a set in date order (next session, none last,
+   * then id). Many members: sessions in the window, in time order, give each
+   * member its next session the first time they meet it, until `k` are
+   * found; without dates, members without a session from then on follow in
+   * id order (NULLs last, as in the SQL). Few members: their own next
+   * sessions, sorted (each a look-up in memory far from the others, so the
+   * walk wins once the set is more than a few hundred).
    */
-  private byDate(matches: DocSet, total: number, k: number, dated: boolean): number[] {
-    if (total <= this.walkFrom) return topK(this.list.subarray(0, members(matches, this.list)), k, this.byNext);
+  private byDate(set: DocSet, count: number, k: number, dated: boolean): number[] {
+    if (count <= this.walkFrom) return topK(this.list.subarray(0, members(set, this.list)), k, this.byNext);
     const out: number[] = [];
     const seen = this.seen;
-    const stamp = this.stamp;
+    const stamp = ++this.walkStamp;
     for (let s = lowerBound(this.orderedStarts, this.fromMs); s < this.orderedStarts.length && out.length < k; s++) {
       const start = this.orderedStarts[s]!;
       if (start >= this.toMs) break;
       const i = this.orderedDocs[s]!;
       if (seen[i] === stamp) continue;
       seen[i] = stamp;
-      if (!has(matches, i)) continue;
+      if (!has(set, i)) continue;
       this.next[i] = start;
-      this.nextStamp[i] = stamp;
+      this.nextStamp[i] = this.stamp;
       out.push(i);
     }
     if (out.length < k && !dated) {
-      // Matches with no session from the window's start on, in id order.
-      for (let w = 0; w < matches.length && out.length < k; w++) {
-        let x = matches[w]!;
+      // Members with no session from the window's start on, in id order.
+      for (let w = 0; w < set.length && out.length < k; w++) {
+        let x = set[w]!;
         while (x !== 0 && out.length < k) {
           const low = x & -x;
           x ^= low;
@@ -650,7 +662,7 @@ export class OfferIndex {
           const last = this.sessionFrom[i + 1]! - 1;
           if (last >= this.sessionFrom[i]! && this.starts[last]! >= this.fromMs) continue; // met in the walk, or would have been
           this.next[i] = Number.NaN;
-          this.nextStamp[i] = stamp;
+          this.nextStamp[i] = this.stamp;
           out.push(i);
         }
       }
