@@ -146,7 +146,7 @@ export class OfferIndexStore {
         return hit.result;
       }
     }
-    const query = resolved.params.q ? await this.stem(resolved.params.q) : undefined;
+    const query = resolved.params.q ? await this.textQuery(resolved.params.q) : undefined;
     const result = index.search(resolved, query, now);
     // Remembered from the second time a query is asked: one-off queries (most
     // of a finder's long tail) would only push answers worth keeping out and
@@ -301,7 +301,23 @@ export class OfferIndexStore {
     return load;
   }
 
-  /** The Dutch stemming of a query, from the database, remembered because people search the same words. */
+  /**
+   * A finder query's words as a query tree, with PostgreSQL's Dutch stemming
+   * (`websearch_to_tsquery('dutch', q)`), remembered because people search
+   * the same words. Several plain words (letters only, no `or`) are what
+   * that function turns into the AND of each word on its own, stop words
+   * left out; so their stems are asked for one word at a time, and new
+   * combinations of known words need no database.
+   */
+  textQuery(q: string): QueryNode | undefined | Promise<QueryNode | undefined> {
+    const words = q.trim().split(/\s+/);
+    if (words.length < 2 || !words.every((w) => plainWord.test(w) && w.toLowerCase() !== 'or')) return this.stem(q);
+    const stems = words.map((w) => this.stem(w));
+    if (stems.some((stem) => stem instanceof Promise)) return Promise.all(stems).then(allWords);
+    return allWords(stems as Array<QueryNode | undefined>);
+  }
+
+  /** `websearch_to_tsquery('dutch', q)` from the database, remembered. */
   private stem(q: string): QueryNode | undefined | Promise<QueryNode | undefined> {
     if (this.stems.has(q)) return this.stems.get(q);
     const stemming = sql<{ t: string }>`select websearch_to_tsquery('dutch', ${q})::text as t`.execute(this.db).then(
@@ -319,4 +335,14 @@ export class OfferIndexStore {
     this.stems.set(q, stemming);
     return stemming;
   }
+}
+
+/** A word of letters only: one token for PostgreSQL's parser. */
+const plainWord = /^[A-Za-z]+$/;
+
+/** The AND of words' queries, left to right as PostgreSQL writes it; stop words (undefined) left out. */
+function allWords(words: Array<QueryNode | undefined>): QueryNode | undefined {
+  let out: QueryNode | undefined;
+  for (const word of words) if (word) out = out ? { op: 'and', left: out, right: word } : word;
+  return out;
 }

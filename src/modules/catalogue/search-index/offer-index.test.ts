@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { testDatabase } from '../../../../test/helpers/build-app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { resolveSearch, searchActivities } from '../queries/activity-search.js';
@@ -113,6 +114,20 @@ describe('resolving themes, postcodes and places', () => {
     await database.db.deleteFrom('themes').where('slug', '=', 'sterrenkunde').execute();
     await database.db.deleteFrom('postcode_areas').where('postcode', '=', '7999').execute();
     assert.equal((await store.resolve(ecosystemId, params)).problems.length, 2);
+  });
+});
+
+describe('stemming', () => {
+  test('several plain words stemmed one by one give what PostgreSQL gives for all of them', async () => {
+    const queries = [
+      'sterren kijken', 'Robots BOUWEN en programmeren', 'de het', 'de robots', 'zwemmen zwemmen', '  vogels   spotten ', 'water or vuur',
+      'water OR vuur', 'robots -club', '"robots bouwen"', 'e-mail robots', 'café muziek', 'natuur 3d printen', 'kijken',
+    ];
+    const fresh = new OfferIndexStore(database.db);
+    for (const q of queries) {
+      const row = await sql<{ t: string }>`select websearch_to_tsquery('dutch', ${q})::text as t`.execute(database.db);
+      assert.deepEqual(await fresh.textQuery(q), parseTsquery(row.rows[0]!.t), q);
+    }
   });
 });
 
