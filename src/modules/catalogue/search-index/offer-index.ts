@@ -249,14 +249,14 @@ export class OfferIndex {
   private readonly temps: DocSet[] = [];
   private readonly list: Int32Array;
   private readonly score: Float64Array;
-  private readonly scores: Float64Array;
+  /** Ranks of the matches in `list`, position by position, and a copy to select from. */
+  private readonly ranked: Float64Array;
+  private readonly scratchRanks: Float64Array;
   private readonly next: Float64Array;
   /** `next[i]` holds document i's next session in this search's window when `nextStamp[i] === stamp`. */
   private readonly nextStamp: Int32Array;
-  private readonly seen: Int32Array;
+  private readonly seen: DocSet;
   private stamp = 0;
-  /** Marks documents met in one walk through the sessions (`seen`); a search may walk more than once. */
-  private walkStamp = 0;
   private fromMs = 0;
   private toMs = Number.POSITIVE_INFINITY;
   private dated = false;
@@ -312,10 +312,11 @@ export class OfferIndex {
     this.edges = emptySet(n);
     this.list = new Int32Array(n);
     this.score = new Float64Array(n);
-    this.scores = new Float64Array(n);
+    this.ranked = new Float64Array(n);
+    this.scratchRanks = new Float64Array(n);
     this.next = new Float64Array(n);
     this.nextStamp = new Int32Array(n);
-    this.seen = new Int32Array(n);
+    this.seen = emptySet(n);
     const lists = new Map<string, { docs: number[]; ranks: number[] }>();
     docs.forEach((d, i) => {
       for (const [lexeme, occ] of parseTsvector(d.searchVector)) {
@@ -577,22 +578,24 @@ export class OfferIndex {
    * session and id. Ranks add up along the terms' posting lists.
    */
   private byRelevance(matches: DocSet, k: number, textQuery: QueryNode | undefined): number[] {
-    const score = this.score;
-    let count: number;
+    // Matches in `list` and their ranks beside them in `ranked`, both in document order.
+    const list = this.list;
+    const ranked = this.ranked;
+    let count = 0;
     if (textQuery?.op === 'term' && !textQuery.prefix) {
       // One word (the usual query): the matches are among its postings, and its rank is theirs.
       const postings = this.postings.get(textQuery.lexeme) ?? empty;
       const ranks = this.postingRanks.get(textQuery.lexeme) ?? noRanks;
-      count = 0;
       for (let j = 0; j < postings.length; j++) {
         const i = postings[j]!;
         if (!has(matches, i)) continue;
-        this.list[count++] = i;
-        score[i] = ranks[j]!;
+        list[count] = i;
+        ranked[count++] = ranks[j]!;
       }
     } else {
-      count = members(matches, this.list);
-      for (let c = 0; c < count; c++) score[this.list[c]!] = 0;
+      const score = this.score;
+      count = members(matches, list);
+      for (let c = 0; c < count; c++) score[list[c]!] = 0;
       for (const term of textQuery ? positiveTerms(textQuery) : []) {
         const postings = this.postings.get(term.lexeme);
         const ranks = this.postingRanks.get(term.lexeme);
@@ -602,27 +605,34 @@ export class OfferIndex {
           if (has(matches, i)) score[i] = score[i]! + ranks[j]!;
         }
       }
+      for (let c = 0; c < count; c++) ranked[c] = score[list[c]!]!;
     }
-    const list = this.list.subarray(0, count);
-    const compare = (a: number, b: number) => score[b]! - score[a]! || this.byNext(a, b);
-    if (count <= k) return Array.from(list).sort(compare);
     // Ranks take few distinct values, so many matches tie. Everything ranked
     // above the k-th best rank is on the page; of those tied with it, the
     // next sessions decide, so only they and the ones above need theirs.
-    const scores = this.scores;
-    for (let c = 0; c < count; c++) scores[c] = score[list[c]!]!;
-    const threshold = kthLargest(scores, count, k);
+    const threshold = count <= k ? Number.NEGATIVE_INFINITY : kthLargest(this.copyRanks(count), count, k);
     const above: number[] = [];
-    const tied: number[] = [];
+    const tied = this.temp(0).fill(0);
+    let tiedCount = 0;
     for (let c = 0; c < count; c++) {
-      const i = list[c]!;
-      if (score[i]! > threshold) above.push(i);
-      else if (score[i] === threshold) tied.push(i);
+      if (ranked[c]! > threshold) {
+        above.push(list[c]!);
+        this.score[list[c]!] = ranked[c]!;
+      } else if (ranked[c] === threshold) {
+        add(tied, list[c]!);
+        tiedCount++;
+      }
     }
-    // The tied ones in date order, as a set: `byDate` walks the sessions when they are many.
-    const tiedSet = this.temp(0).fill(0);
-    for (const i of tied) add(tiedSet, i);
-    return above.sort(compare).concat(this.byDate(tiedSet, tied.length, k - above.length, this.dated));
+    const score = this.score;
+    above.sort((a, b) => score[b]! - score[a]! || this.byNext(a, b));
+    // The tied ones in date order: `byDate` walks the sessions when they are many.
+    return tiedCount === 0 ? above : above.concat(this.byDate(tied, tiedCount, k - above.length, this.dated));
+  }
+
+  /** The first `count` ranks, copied for `kthLargest` to reorder. */
+  private copyRanks(count: number): Float64Array {
+    this.scratchRanks.set(this.ranked.subarray(0, count));
+    return this.scratchRanks;
   }
 
   /**
@@ -637,15 +647,14 @@ export class OfferIndex {
   private byDate(set: DocSet, count: number, k: number, dated: boolean): number[] {
     if (count <= this.walkFrom) return topK(this.list.subarray(0, members(set, this.list)), k, this.byNext);
     const out: number[] = [];
-    const seen = this.seen;
-    const stamp = ++this.walkStamp;
+    // Documents met in the walk: a set, small enough to stay in the CPU's cache.
+    const seen = this.seen.fill(0);
     for (let s = lowerBound(this.orderedStarts, this.fromMs); s < this.orderedStarts.length && out.length < k; s++) {
       const start = this.orderedStarts[s]!;
       if (start >= this.toMs) break;
       const i = this.orderedDocs[s]!;
-      if (seen[i] === stamp) continue;
-      seen[i] = stamp;
-      if (!has(set, i)) continue;
+      if (!has(set, i) || has(seen, i)) continue;
+      add(seen, i);
       this.next[i] = start;
       this.nextStamp[i] = this.stamp;
       out.push(i);
@@ -658,7 +667,7 @@ export class OfferIndex {
           const low = x & -x;
           x ^= low;
           const i = (w << 5) + 31 - Math.clz32(low);
-          if (seen[i] === stamp) continue;
+          if (has(seen, i)) continue;
           const last = this.sessionFrom[i + 1]! - 1;
           if (last >= this.sessionFrom[i]! && this.starts[last]! >= this.fromMs) continue; // met in the walk, or would have been
           this.next[i] = Number.NaN;
