@@ -563,6 +563,16 @@ export class OfferIndex {
     return (this.next[i] = k < to && this.starts[k]! < this.toMs ? this.starts[k]! : Number.NaN);
   }
 
+  /** Distances of this search's documents from its place (see `byDistance`). */
+  private km: Float64Array = new Float64Array(0);
+
+  /** Distance ascending, then as `byNext`. */
+  private readonly byKm = (a: number, b: number): number => {
+    const x = this.km[a]!;
+    const y = this.km[b]!;
+    return x < y ? -1 : x > y ? 1 : this.byNext(a, b);
+  };
+
   /** Next session ascending, none last; ties by id (the documents' order), so pages never overlap. */
   private readonly byNext = (a: number, b: number): number => {
     const na = this.nextOf(a);
@@ -686,12 +696,8 @@ export class OfferIndex {
    * matches: sort them.
    */
   private byDistance(matches: DocSet, total: number, k: number, origin: OriginDistances, radius: number): number[] {
-    const km = origin.km;
-    const compare = (a: number, b: number) => {
-      const x = km[a]!;
-      const y = km[b]!;
-      return x < y ? -1 : x > y ? 1 : this.byNext(a, b);
-    };
+    const km = (this.km = origin.km);
+    const compare = this.byKm;
     if (total <= this.walkFrom) return topK(this.list.subarray(0, members(matches, this.list)), k, compare);
     const out: number[] = [];
     const { end } = origin.within(radius);
@@ -745,35 +751,37 @@ export function topK(items: ArrayLike<number>, k: number, compare: (a: number, b
   if (items.length <= k || k > 2000) return Array.from(items).sort(compare).slice(0, k);
   // Max-heap on `compare`: the root is the worst of the best k so far.
   const heap: number[] = [];
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (compare(heap[i]!, heap[parent]!) <= 0) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < heap.length && compare(heap[l]!, heap[worst]!) > 0) worst = l;
-      if (r < heap.length && compare(heap[r]!, heap[worst]!) > 0) worst = r;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-      i = worst;
-    }
-  };
   for (let n = 0; n < items.length; n++) {
     const item = items[n]!;
     if (heap.length < k) {
       heap.push(item);
-      up(heap.length - 1);
+      siftUp(heap, heap.length - 1, compare);
     } else if (compare(item, heap[0]!) < 0) {
       heap[0] = item;
-      down(0);
+      siftDown(heap, 0, compare);
     }
   }
   return heap.sort(compare);
+}
+
+function siftUp(heap: number[], i: number, compare: (a: number, b: number) => number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (compare(heap[i]!, heap[parent]!) <= 0) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], i: number, compare: (a: number, b: number) => number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let worst = i;
+    if (l < heap.length && compare(heap[l]!, heap[worst]!) > 0) worst = l;
+    if (r < heap.length && compare(heap[r]!, heap[worst]!) > 0) worst = r;
+    if (worst === i) return;
+    [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+    i = worst;
+  }
 }
