@@ -137,7 +137,7 @@ interface FixedText {
 const fixedTexts = new Map<number, FixedText>();
 /** More than the activities a finder shows often; beyond it the map starts again. */
 const fixedTextsKept = 50_000;
-const themeTexts = new WeakMap<Map<number, string>, Map<string, string>>();
+const themeTexts = new WeakMap<Map<number, string>, WeakMap<readonly number[], string>>();
 
 function fixedText(h: SearchHit): FixedText {
   const t = fixedTexts.get(h.id);
@@ -163,12 +163,12 @@ function fixedText(h: SearchHit): FixedText {
   return text;
 }
 
+/** A hit's theme slugs as JSON, kept per theme list: the index hands out one list per activity. */
 function themesText(themeSlugs: Map<number, string>, themeIds: number[]): string {
   let texts = themeTexts.get(themeSlugs);
-  if (!texts) themeTexts.set(themeSlugs, (texts = new Map()));
-  const key = themeIds.join(',');
-  let text = texts.get(key);
-  if (text === undefined) texts.set(key, (text = JSON.stringify(themeIds.map((id) => themeSlugs.get(id)).filter((s) => s !== undefined))));
+  if (!texts) themeTexts.set(themeSlugs, (texts = new WeakMap()));
+  let text = texts.get(themeIds);
+  if (text === undefined) texts.set(themeIds, (text = JSON.stringify(themeIds.map((id) => themeSlugs.get(id)).filter((s) => s !== undefined))));
   return text;
 }
 
@@ -182,20 +182,28 @@ function themesText(themeSlugs: Map<number, string>, themeIds: number[]): string
 export function searchJsonText(result: SearchResult, themeSlugs: Map<number, string>, activityUrlPrefix: string): string {
   // The prefix's JSON without its closing quote: the id and the quote follow.
   const urlHead = JSON.stringify(activityUrlPrefix).slice(0, -1);
-  // Pieces joined once: one flat string, which Node measures and writes without first copying a rope of pieces.
-  const parts = [`{"total":${result.total},"totalCapped":${result.totalCapped},"page":${result.page},"perPage":${result.perPage},"items":[`];
+  let text = `{"total":${result.total},"totalCapped":${result.totalCapped},"page":${result.page},"perPage":${result.perPage},"items":[`;
   for (let n = 0; n < result.hits.length; n++) {
     const h = result.hits[n]!;
     const fixed = fixedText(h);
-    parts.push(
-      n === 0 ? '{"id":' : ',{"id":', String(h.id), ',"url":', urlHead, String(h.id), '",', fixed.head,
-      ',"themes":', themesText(themeSlugs, h.themeIds), ',', fixed.tail,
-      ',"distanceKm":', h.distanceKm === null ? 'null' : JSON.stringify(h.distanceKm),
-      ',"nextSessionAt":', h.nextSessionAt ? `"${new Date(h.nextSessionAt).toISOString()}"}` : 'null}',
-    );
+    text +=
+      `${n === 0 ? '' : ','}{"id":${h.id},"url":${urlHead}${h.id}",${fixed.head},"themes":${themesText(themeSlugs, h.themeIds)},${fixed.tail}` +
+      `,"distanceKm":${h.distanceKm === null ? 'null' : JSON.stringify(h.distanceKm)},"nextSessionAt":${h.nextSessionAt ? isoText(h.nextSessionAt) : 'null'}}`;
   }
-  parts.push(']}');
-  return parts.join('');
+  return `${text}]}`;
+}
+
+const isoTexts = new Map<number, string>();
+
+/** A moment as a JSON string; sessions start at a few moments (on the hour), each written once. */
+function isoText(at: Date): string {
+  const ms = at.getTime();
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    if (isoTexts.size >= 10_000) isoTexts.clear();
+    isoTexts.set(ms, (text = `"${at.toISOString()}"`));
+  }
+  return text;
 }
 
 /**
