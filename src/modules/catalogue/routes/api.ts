@@ -11,7 +11,8 @@ import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
 import * as themes from '../commands/theme-commands.js';
 import { authorize, can, canSeeActivity, type CatalogueAction } from '../policies.js';
-import { activityJson, locationJson, organisationJson, searchJsonText, sessionJson, themeJson } from '../presenters.js';
+import { activityJson, locationJson, organisationJson, sessionJson, themeJson } from '../presenters.js';
+import { searchJsonBytes } from '../search-json.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
 import type { SearchResult } from '../queries/activity-search.js';
@@ -118,20 +119,16 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
         request.server.ctx.ecosystems.themeSlugs(request.ecosystem.id),
       ]);
       const prefix = absoluteUrl(request, '/activiteiten/');
-      reply.type('application/json; charset=utf-8');
-      const cached = serialisedSearches.get(result);
-      // Bytes or text with a JSON content type are sent as they are.
-      if (cached && cached.prefix === prefix && cached.themes === themeRows) return reply.send(cached.body);
-      // Written as SearchOut (a test holds it to the schema and to searchJson).
-      const text = searchJsonText(result, themeRows, prefix);
-      if (!request.server.ctx.offerIndex.remembers(result)) {
-        // Sent once: Node writes text of this size to the socket without a buffer of its own.
-        return reply.send(text);
+      let cached = serialisedSearches.get(result);
+      if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
+        // Bytes as SearchOut describes them (search-json.ts; a test holds them to searchJson and the schema).
+        const body = searchJsonBytes(result, themeRows, prefix);
+        // Remembered answers keep their own copy: the written bytes share a larger block with other answers.
+        cached = { prefix, themes: themeRows, body: request.server.ctx.offerIndex.remembers(result) ? Buffer.from(body) : body };
+        if (cached.body !== body) serialisedSearches.set(result, cached);
       }
-      // Kept as bytes: no UTF-8 encoding each time it is sent again.
-      const body = Buffer.from(text);
-      serialisedSearches.set(result, { prefix, themes: themeRows, body });
-      return reply.send(body);
+      // Bytes with a JSON content type are sent as they are.
+      return reply.type('application/json; charset=utf-8').send(cached.body);
     },
   );
 
