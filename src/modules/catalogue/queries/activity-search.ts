@@ -58,36 +58,89 @@ export async function resolveSearch(
   ecosystemId: number,
   params: SearchParams,
 ): Promise<{ resolved: ResolvedSearch; problems: FieldProblem[] }> {
-  const problems: FieldProblem[] = [];
-  let themeIds: number[] = [];
+  let themes: Array<{ id: number; slug: string }> = [];
   if (params.themes.length > 0) {
-    const rows = await db
+    themes = await db
       .selectFrom('themes')
       .select(['id', 'slug'])
       .where('ecosystem_id', '=', ecosystemId)
       .where('slug', 'in', params.themes)
       .where('status', '=', 'active')
       .execute();
-    themeIds = rows.map((r) => r.id);
-    for (const slug of params.themes) {
-      if (!rows.some((r) => r.slug === slug)) problems.push({ field: 'theme', key: 'search.theme.unknown', params: { value: slug } });
-    }
   }
-  let origin: Origin | undefined;
+  let area: PostcodeArea | undefined;
   if (params.postcode) {
-    const row = await db
+    area = await db
       .selectFrom('postcode_areas')
       .select(['lat', 'lng', 'place'])
       .where('ecosystem_id', '=', ecosystemId)
       .where('postcode', '=', params.postcode)
       .executeTakeFirst();
-    if (row) origin = { lat: row.lat, lng: row.lng, label: `${params.postcode} ${row.place}` };
+  }
+  const place = !params.postcode && params.place ? await findPlace(db, ecosystemId, params.place) : undefined;
+  return resolved(params, themes, area, place);
+}
+
+/** A postcode area's centre and the place it belongs to. */
+export interface PostcodeArea {
+  lat: number;
+  lng: number;
+  place: string;
+}
+
+/**
+ * An ecosystem's active themes (slug → id) and postcode areas: what resolving
+ * most finder queries needs, small enough to keep in memory (see `OfferIndexStore`).
+ */
+export interface SearchVocabulary {
+  themes: Map<string, number>;
+  postcodes: Map<string, PostcodeArea>;
+}
+
+export async function loadSearchVocabulary(db: Kysely<DB>, ecosystemId: number): Promise<SearchVocabulary> {
+  const [themes, areas] = await Promise.all([
+    db.selectFrom('themes').select(['id', 'slug']).where('ecosystem_id', '=', ecosystemId).where('status', '=', 'active').execute(),
+    db.selectFrom('postcode_areas').select(['postcode', 'lat', 'lng', 'place']).where('ecosystem_id', '=', ecosystemId).execute(),
+  ]);
+  return {
+    themes: new Map(themes.map((t) => [t.slug, t.id])),
+    postcodes: new Map(areas.map((a) => [a.postcode, { lat: a.lat, lng: a.lng, place: a.place }])),
+  };
+}
+
+/**
+ * `resolveSearch` for a query without a place, from a loaded vocabulary:
+ * the same answers and problems without a database round trip.
+ */
+export function resolveWithVocabulary(vocabulary: SearchVocabulary, params: SearchParams): { resolved: ResolvedSearch; problems: FieldProblem[] } {
+  if (params.place && !params.postcode) throw new Error('places are resolved by resolveSearch');
+  const themes: Array<{ id: number; slug: string }> = [];
+  for (const slug of params.themes) {
+    const id = vocabulary.themes.get(slug);
+    if (id !== undefined) themes.push({ id, slug });
+  }
+  return resolved(params, themes, params.postcode ? vocabulary.postcodes.get(params.postcode) : undefined, undefined);
+}
+
+function resolved(
+  params: SearchParams,
+  themes: Array<{ id: number; slug: string }>,
+  area: PostcodeArea | undefined,
+  place: Origin | undefined,
+): { resolved: ResolvedSearch; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  for (const slug of params.themes) {
+    if (!themes.some((t) => t.slug === slug)) problems.push({ field: 'theme', key: 'search.theme.unknown', params: { value: slug } });
+  }
+  let origin: Origin | undefined;
+  if (params.postcode) {
+    if (area) origin = { lat: area.lat, lng: area.lng, label: `${params.postcode} ${area.place}` };
     else problems.push({ field: 'postcode', key: 'search.postcode.unknown', params: { postcode: params.postcode } });
   } else if (params.place) {
-    origin = await findPlace(db, ecosystemId, params.place);
+    origin = place;
     if (!origin) problems.push({ field: 'place', key: 'search.place.unknown', params: { place: params.place } });
   }
-  return { resolved: { params, themeIds, origin }, problems };
+  return { resolved: { params, themeIds: themes.map((t) => t.id), origin }, problems };
 }
 
 async function findPlace(db: Kysely<DB>, ecosystemId: number, place: string): Promise<Origin | undefined> {

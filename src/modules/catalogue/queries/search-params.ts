@@ -46,6 +46,46 @@ function validDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
+/** Reads a query's parameters, noting problems with their form. */
+class QueryReader {
+  constructor(
+    private readonly raw: RawQuery,
+    readonly problems: FieldProblem[],
+  ) {}
+
+  /** A parameter that may be given more than once or comma-separated: distinct, trimmed values. */
+  list(name: string): string[] {
+    const v = this.raw[name];
+    const values = (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    if (values.length > searchLimits.maxValues) {
+      this.problems.push({ field: name, key: 'search.tooManyValues', params: { field: name, max: searchLimits.maxValues } });
+      return [];
+    }
+    return [...new Set(values)];
+  }
+
+  /** A parameter given once (an empty repeat, as forms send, does not count). */
+  single(name: string): string | undefined {
+    const v = this.raw[name];
+    if (Array.isArray(v)) {
+      const filled = v.filter((s) => s.trim() !== '');
+      if (filled.length > 1) {
+        this.problems.push({ field: name, key: 'search.repeated', params: { field: name } });
+        return undefined;
+      }
+      return filled[0]?.trim();
+    }
+    const s = v?.trim();
+    return s === '' ? undefined : s;
+  }
+}
+
+/** Up to six digits; NaN for anything else. */
+function integerValue(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+}
+
 /**
  * Checks a finder query's form (not whether themes or postcodes exist: that
  * needs the ecosystem). Empty values count as absent, because an HTML form
@@ -54,33 +94,7 @@ function validDate(value: string): boolean {
  */
 export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): { params: SearchParams; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-
-  const list = (name: string): string[] => {
-    const v = raw[name];
-    const values = (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-    if (values.length > searchLimits.maxValues) {
-      problems.push({ field: name, key: 'search.tooManyValues', params: { field: name, max: searchLimits.maxValues } });
-      return [];
-    }
-    return [...new Set(values)];
-  };
-  const single = (name: string): string | undefined => {
-    const v = raw[name];
-    if (Array.isArray(v)) {
-      const filled = v.filter((s) => s.trim() !== '');
-      if (filled.length > 1) {
-        problems.push({ field: name, key: 'search.repeated', params: { field: name } });
-        return undefined;
-      }
-      return filled[0]?.trim();
-    }
-    const s = v?.trim();
-    return s === '' ? undefined : s;
-  };
-  const integer = (name: string, value: string | undefined): number | undefined => {
-    if (value === undefined) return undefined;
-    return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
-  };
+  const read = new QueryReader(raw, problems);
 
   if (options.strict) {
     for (const name of Object.keys(raw)) {
@@ -88,19 +102,19 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
     }
   }
 
-  let q = single('q');
+  let q = read.single('q');
   if (q !== undefined && q.length > searchLimits.qMaxLength) {
     problems.push({ field: 'q', key: 'search.q.tooLong', params: { max: searchLimits.qMaxLength } });
     q = undefined;
   }
 
-  const themes = list('theme');
+  const themes = read.list('theme');
   for (const slug of themes) {
     if (!/^[a-z0-9-]{1,60}$/.test(slug)) problems.push({ field: 'theme', key: 'search.theme.unknown', params: { value: slug.slice(0, 60) } });
   }
 
-  const ageText = single('age');
-  let age = integer('age', ageText);
+  const ageText = read.single('age');
+  let age = integerValue(ageText);
   if (age !== undefined && Number.isNaN(age)) {
     problems.push({ field: 'age', key: 'search.age.invalid' });
     age = undefined;
@@ -109,30 +123,30 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
     age = undefined;
   }
 
-  let postcode = single('postcode')?.toUpperCase().replace(/\s+/g, '');
+  let postcode = read.single('postcode')?.toUpperCase().replace(/\s+/g, '');
   // People often type a full postcode; its four digits are what we need.
   if (postcode && /^[1-9]\d{3}[A-Z]{2}$/.test(postcode)) postcode = postcode.slice(0, 4);
   if (postcode !== undefined && !/^[1-9]\d{3}$/.test(postcode)) {
     problems.push({ field: 'postcode', key: 'search.postcode.invalid' });
     postcode = undefined;
   }
-  let place = single('place');
+  let place = read.single('place');
   if (place !== undefined && place.length > searchLimits.placeMaxLength) {
     problems.push({ field: 'place', key: 'field.tooLong', params: { max: searchLimits.placeMaxLength } });
     place = undefined;
   }
   if (postcode && place) problems.push({ field: 'place', key: 'search.placeAndPostcode' });
 
-  const kmText = single('km');
+  const kmText = read.single('km');
   let km: number = searchLimits.defaultKm;
   if (kmText !== undefined) {
-    const n = integer('km', kmText);
+    const n = integerValue(kmText);
     if (n === undefined || Number.isNaN(n) || n < 1 || n > 100) problems.push({ field: 'km', key: 'search.km.invalid' });
     else km = n;
   }
 
-  const from = single('from');
-  const to = single('to');
+  const from = read.single('from');
+  const to = read.single('to');
   if (from !== undefined && !validDate(from)) problems.push({ field: 'from', key: 'search.date.invalid' });
   if (to !== undefined && !validDate(to)) problems.push({ field: 'to', key: 'search.date.invalid' });
   if (from && to && validDate(from) && validDate(to)) {
@@ -140,11 +154,11 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
     else if (Date.parse(to) - Date.parse(from) > 2 * 366 * 86_400_000) problems.push({ field: 'to', key: 'search.date.span' });
   }
 
-  const price = single('price');
+  const price = read.single('price');
   if (price !== undefined && price !== 'free' && price !== 'any') {
     problems.push({ field: 'price', key: 'field.unknownValue', params: { value: price.slice(0, 40) } });
   }
-  const maxPriceText = single('maxPrice');
+  const maxPriceText = read.single('maxPrice');
   let maxPriceCents: number | undefined;
   if (maxPriceText !== undefined) {
     const m = /^(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(maxPriceText);
@@ -152,19 +166,19 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
     else maxPriceCents = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
   }
 
-  const accessibility = list('access');
+  const accessibility = read.list('access');
   for (const value of accessibility) {
     if (!(accessibilityFeatures as readonly string[]).includes(value)) {
       problems.push({ field: 'access', key: 'field.unknownValue', params: { value: value.slice(0, 40) } });
     }
   }
-  const formatValues = list('format');
+  const formatValues = read.list('format');
   for (const value of formatValues) {
     if (!(formats as readonly string[]).includes(value)) {
       problems.push({ field: 'format', key: 'field.unknownValue', params: { value: value.slice(0, 40) } });
     }
   }
-  const settingText = single('setting');
+  const settingText = read.single('setting');
   let setting: SearchParams['setting'];
   if (settingText === 'in_school' || settingText === 'out_of_school') setting = settingText;
   else if (settingText !== undefined && settingText !== 'any') {
@@ -172,7 +186,7 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
   }
 
   const hasOrigin = Boolean(postcode || place);
-  const sortText = single('sort');
+  const sortText = read.single('sort');
   let sort: SearchParams['sort'] = q ? 'relevance' : 'date';
   if (sortText !== undefined) {
     if (sortText !== 'relevance' && sortText !== 'date' && sortText !== 'distance') {
@@ -187,18 +201,18 @@ export function parseSearchParams(raw: RawQuery, options: { strict: boolean }): 
     }
   }
 
-  const pageText = single('page');
+  const pageText = read.single('page');
   let page = 1;
   if (pageText !== undefined) {
-    const n = integer('page', pageText);
+    const n = integerValue(pageText);
     if (n === undefined || Number.isNaN(n) || n < 1 || n > searchLimits.maxPage) {
       problems.push({ field: 'page', key: 'search.page.invalid', params: { max: searchLimits.maxPage } });
     } else page = n;
   }
-  const perPageText = single('perPage');
+  const perPageText = read.single('perPage');
   let perPage: number = searchLimits.defaultPerPage;
   if (perPageText !== undefined) {
-    const n = integer('perPage', perPageText);
+    const n = integerValue(perPageText);
     if (n === undefined || Number.isNaN(n) || n < 1 || n > searchLimits.maxPerPage) {
       problems.push({ field: 'perPage', key: 'search.perPage.invalid', params: { max: searchLimits.maxPerPage } });
     } else perPage = n;

@@ -11,7 +11,8 @@ import * as organisations from '../commands/organisation-commands.js';
 import * as sessions from '../commands/session-commands.js';
 import * as themes from '../commands/theme-commands.js';
 import { authorize, can, canSeeActivity, type CatalogueAction } from '../policies.js';
-import { activityJson, locationJson, organisationJson, searchJson, sessionJson, themeJson } from '../presenters.js';
+import { activityJson, locationJson, organisationJson, sessionJson, themeJson } from '../presenters.js';
+import { searchJsonBytes } from '../search-json.js';
 import { readActivity, listThemes } from '../queries/activity-reader.js';
 import { findLocation, findOrganisation, listLocations, listOrganisations, ownerOf } from '../queries/directory.js';
 import type { SearchResult } from '../queries/activity-search.js';
@@ -120,11 +121,11 @@ export async function catalogueApi(plain: FastifyInstance): Promise<void> {
       const prefix = absoluteUrl(request, '/activiteiten/');
       let cached = serialisedSearches.get(result);
       if (!cached || cached.prefix !== prefix || cached.themes !== themeRows) {
-        // The route's own serialiser for 200 (fast-json-stringify from SearchOut) gives a string.
-        // Kept as bytes: no UTF-8 encoding per response.
-        const body = Buffer.from(reply.serialize(searchJson(result, themeRows, (id) => `${prefix}${id}`)) as string);
-        cached = { prefix, themes: themeRows, body };
-        serialisedSearches.set(result, cached);
+        // Bytes as SearchOut describes them (search-json.ts; a test holds them to searchJson and the schema).
+        const body = searchJsonBytes(result, themeRows, prefix);
+        // Remembered answers keep their own copy: the written bytes share a larger block with other answers.
+        cached = { prefix, themes: themeRows, body: request.server.ctx.offerIndex.remembers(result) ? Buffer.from(body) : body };
+        if (cached.body !== body) serialisedSearches.set(result, cached);
       }
       // Bytes with a JSON content type are sent as they are.
       return reply.type('application/json; charset=utf-8').send(cached.body);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { testDatabase } from '../../../../test/helpers/build-app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { resolveSearch, searchActivities } from '../queries/activity-search.js';
@@ -35,6 +36,8 @@ const queries = [
   `from=${day(3)}&to=${day(17)}`, `theme=kunst-cultuur&from=${day(10)}&to=${day(60)}`, 'age=12&page=2', 'postcode=7511&km=15&sort=distance&page=2',
   'price=free&age=6&postcode=7600&km=10', 'q=water&postcode=7511&km=20&sort=distance', 'theme=bewegen&age=14&format=club',
   'access=wheelchair&setting=out_of_school', 'maxPrice=5&perPage=50', 'q=programmeren&sort=date', 'place=Hengelo&km=3', 'perPage=100&page=3',
+  `q=natuur&theme=natuur-duurzaamheid&from=${day(1)}&to=${day(40)}&sort=date`, 'q=robots&age=10&postcode=7511&km=25&sort=distance',
+  `q=water&format=workshop&format=club&setting=in_school&maxPrice=10&from=${day(0)}&sort=date`, 'format=club&format=camp&price=free',
 ];
 
 describe('the index answers as the SQL does', () => {
@@ -83,18 +86,69 @@ describe('freshness', () => {
   });
 });
 
+describe('resolving themes, postcodes and places', () => {
+  const cases = [
+    'theme=programmeren-digitaal', 'theme=programmeren-digitaal&theme=bestaat-niet', 'theme=natuur-duurzaamheid&theme=kunst-cultuur',
+    'postcode=7511', 'postcode=1011', 'postcode=7511&theme=onbekend', 'place=Hengelo', 'place=nergens&theme=bewegen', 'place=Enschede&km=3',
+  ];
+  for (const query of cases) {
+    test(query, async () => {
+      const search = new URLSearchParams(query);
+      const { params } = parseSearchParams({ ...Object.fromEntries(search), theme: search.getAll('theme') }, { strict: true });
+      const viaSql = await resolveSearch(database.db, ecosystemId, params);
+      const viaStore = await store.resolve(ecosystemId, params);
+      const sorted = (r: typeof viaSql) => ({ ...r, resolved: { ...r.resolved, themeIds: [...r.resolved.themeIds].sort() } });
+      assert.deepEqual(sorted(viaStore), sorted(viaSql));
+    });
+  }
+
+  test('a postcode area or theme added here is known to the next search', async () => {
+    const { params } = parseSearchParams({ postcode: '7999', theme: 'sterrenkunde' }, { strict: true });
+    assert.equal((await store.resolve(ecosystemId, params)).problems.length, 2);
+    await database.db.insertInto('postcode_areas').values({ ecosystem_id: ecosystemId, postcode: '7999', place: 'Proefdorp', lat: 52.3, lng: 6.7, neighbourhood_id: null }).execute();
+    await database.db.insertInto('themes').values({ ecosystem_id: ecosystemId, slug: 'sterrenkunde', name: 'Sterrenkunde' }).execute();
+    const after = await store.resolve(ecosystemId, params);
+    assert.deepEqual(after.problems, []);
+    assert.deepEqual(after.resolved.origin, { lat: 52.3, lng: 6.7, label: '7999 Proefdorp' });
+    assert.equal(after.resolved.themeIds.length, 1);
+    await database.db.deleteFrom('themes').where('slug', '=', 'sterrenkunde').execute();
+    await database.db.deleteFrom('postcode_areas').where('postcode', '=', '7999').execute();
+    assert.equal((await store.resolve(ecosystemId, params)).problems.length, 2);
+  });
+});
+
+describe('stemming', () => {
+  test('several plain words stemmed one by one give what PostgreSQL gives for all of them', async () => {
+    const queries = [
+      'sterren kijken', 'Robots BOUWEN en programmeren', 'de het', 'de robots', 'zwemmen zwemmen', '  vogels   spotten ', 'water or vuur',
+      'water OR vuur', 'robots -club', '"robots bouwen"', 'e-mail robots', 'café muziek', 'natuur 3d printen', 'kijken',
+    ];
+    const fresh = new OfferIndexStore(database.db);
+    for (const q of queries) {
+      const row = await sql<{ t: string }>`select websearch_to_tsquery('dutch', ${q})::text as t`.execute(database.db);
+      assert.deepEqual(await fresh.textQuery(q), parseTsquery(row.rows[0]!.t), q);
+    }
+  });
+});
+
 describe('remembered results', () => {
   test('a remembered answer is not given once time has changed it', async () => {
     const { params } = parseSearchParams({}, { strict: true });
     const { resolved } = await resolveSearch(database.db, ecosystemId, params);
     const uncached = new OfferIndexStore(database.db, { cacheResults: false });
+    const remembering = new OfferIndexStore(database.db);
     const now = new Date();
-    const first = await store.search(ecosystemId, resolved, now);
-    assert.equal(await store.search(ecosystemId, resolved, now), first, 'the same query at the same moment is remembered');
+    const once = await remembering.search(ecosystemId, resolved, now);
+    // Remembered from the second time it is asked.
+    const first = await remembering.search(ecosystemId, resolved, now);
+    assert.notEqual(first, once);
+    assert.deepEqual(first, once);
+    assert.ok(!remembering.remembers(once) && remembering.remembers(first));
+    assert.equal(await remembering.search(ecosystemId, resolved, now), first, 'the same query at the same moment is remembered');
     // Just after the first hit's session has started, it is no longer upcoming.
     const later = new Date(first.hits[0]!.nextSessionAt!.getTime() + 1);
     const fresh = await uncached.search(ecosystemId, resolved, later);
-    const again = await store.search(ecosystemId, resolved, later);
+    const again = await remembering.search(ecosystemId, resolved, later);
     assert.notEqual(again, first);
     assert.deepEqual(again, fresh);
   });
