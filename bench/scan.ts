@@ -25,6 +25,8 @@
  *   --both            PGlite and PostgreSQL (needs DATABASE_URL)
  *   --pglite          only PGlite, even when DATABASE_URL is set
  *   --no-docs         do not write docs/benchmarks.md
+ *   --profile FILE    write a CPU profile of the server during the saturated HTTP run (open it in
+ *                     Chrome's DevTools); the figures of that run are then not fair, so it implies --no-docs
  */
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -65,6 +67,7 @@ const { values: opts } = parseArgs({
     both: { type: 'boolean', default: false },
     pglite: { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -213,6 +216,21 @@ function checkRun(label: string, run: HttpRun, expectNew: boolean): void {
     throw new Error(`${label}: ${run.count} answers, ${run.sent} sent, but ${run.recorded} participations recorded: some scans were refused or counted twice`);
   }
   if (!expectNew && run.recorded !== 0) throw new Error(`${label}: resent scans added ${run.recorded} participations`);
+}
+
+/** Starts a CPU profile of this process (the server); the returned function writes it to a file. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile written to ${file}`);
+  };
 }
 
 /** The same command as the endpoint (the guard and recordCheckIn), from `workers` loops, until the time is up. */
@@ -429,7 +447,9 @@ async function benchOne(kind: Kind): Promise<Report> {
     checkRun('warm-up', await runHttp(database, app.server, inFlight, { ...base, offset: 0, connections, duration: 3 }), true);
 
     console.log(`HTTP, ${connections} connections, as fast as it answers (${durationSec} s) …`);
+    const stopProfile = opts.profile ? await startProfile() : undefined;
     const saturated = await runHttp(database, app.server, inFlight, { ...base, offset: block, connections, duration: durationSec });
+    if (stopProfile) await stopProfile(opts.profile!);
     checkRun('saturated', saturated, true);
     console.log(line('  endpoint, saturated', saturated));
 
@@ -553,4 +573,4 @@ function updateDocs(reports: Report[]): void {
 
 const reports: Report[] = [];
 for (const kind of kinds) reports.push(await benchOne(kind));
-if (!opts['no-docs']) updateDocs(reports);
+if (!opts['no-docs'] && !opts.profile) updateDocs(reports);

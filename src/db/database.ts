@@ -3,8 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared.js';
 import type { DB } from './schema.js';
-import { tickWriteClock, WriteClockPlugin } from './write-clock.js';
+import { tickWriteClock, writeClock, WriteClockPlugin } from './write-clock.js';
 
 /** A transaction plus a list of work to run once it has committed (mail, caches). */
 export interface Tx {
@@ -44,7 +45,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     });
     // A dropped idle connection must not crash the process; the pool reconnects.
     pool.on('error', () => {});
-    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteClockPlugin()] });
+    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new WriteClockPlugin()] });
     kind = 'postgres';
   } else {
     const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
@@ -59,11 +60,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     async transaction(fn) {
       const after: Array<() => void | Promise<void>> = [];
       let result: Awaited<ReturnType<typeof fn>>;
+      const access = writeClock.access;
       try {
         result = await kysely.transaction().execute((trx) => fn({ db: trx, afterCommit: (f) => after.push(f) }));
       } finally {
         // Its writes are visible (or undone) only now: caches that looked in between look again.
         tickWriteClock();
+        if (writeClock.access !== access) writeClock.access++;
       }
       for (const f of after) await f();
       return result;

@@ -4,6 +4,7 @@ import { errors } from '../core/errors.js';
 import { touchSession } from '../modules/accounts/commands/session-commands.js';
 import { loadSessionActor } from '../modules/accounts/queries/actor-loader.js';
 import { hashToken, randomToken, sameSecret } from '../modules/accounts/secrets.js';
+import { SessionCache } from './session-cache.js';
 
 export const sessionCookie = 'lx_sessie';
 const formCookie = 'lx_formulier';
@@ -67,14 +68,24 @@ export function registerSessions(app: FastifyInstance): void {
     }
   };
 
+  const sessions = new SessionCache();
   const loadSession = async (request: FastifyRequest, reply: FastifyReply, token: string) => {
-    const session = await loadSessionActor(app.ctx.database.db, hashToken(token));
+    const tokenHash = hashToken(token);
+    let session = sessions.get(tokenHash);
+    if (!session) {
+      const clock = sessions.clock();
+      session = await loadSessionActor(app.ctx.database.db, tokenHash);
+      if (session) sessions.remember(tokenHash, session, clock);
+    }
     if (session) {
-      const { lastSeenAt, csrfSecret, ...actor } = session;
+      const { lastSeenAt, csrfSecret, expiresAt: _expiresAt, ...actor } = session;
       request.actor = actor;
       request.csrfToken = csrfSecret;
-      if (Date.now() - lastSeenAt.getTime() > touchEveryMs) {
-        await app.ctx.database.transaction((tx) => touchSession(tx, actor.sessionId));
+      const now = new Date();
+      if (now.getTime() - lastSeenAt.getTime() > touchEveryMs) {
+        await app.ctx.database.transaction((tx) => touchSession(tx, actor.sessionId, now));
+        // The remembered copy moves along, or every request would touch the session again.
+        session.lastSeenAt = now;
       }
     } else {
       clearSessionCookie(request, reply);

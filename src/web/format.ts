@@ -28,6 +28,17 @@ export function formatEuros(cents: number, locale: Locale): string {
 // than using one, and every check-in asks for three days (bench:scan).
 const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Amsterdam's offsets from UTC are whole hours, so a calendar day there always starts on a UTC hour: the day of
+// any moment is the day of its hour. Remembering it per hour saves the formatter on nearly every call.
+const dayOfHour = new Map<number, string>();
+
 export function isoDay(date: Date): string {
-  return isoDayFormat.format(date);
+  const hour = Math.floor(date.getTime() / 3_600_000);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = isoDayFormat.format(date);
+    if (dayOfHour.size >= 10_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }

@@ -71,3 +71,14 @@ export function mayPassesSomewhere(actor: Actor, action: PassesAction, ecosystem
     (m) => m.ecosystemId === ecosystemId && allowedBy(m, action, { ecosystemId, organisationIds: m.organisationIds, schoolLocationId: m.locationIds[0] }),
   );
 }
+
+/** Whose sessions someone scans at: every organisation's, or only these organisations'. */
+export type ScanScope = 'all' | readonly number[];
+
+/** Whose sessions someone scans at: every organisation's (coordinators) or their own organisations'. */
+export function scanScope(actor: Actor, ecosystemId: number): ScanScope {
+  if (canPasses(actor, 'passes.scan', { ecosystemId })) return 'all';
+  if (actor.kind !== 'user') return [];
+  const own = actor.memberships.filter((m) => m.ecosystemId === ecosystemId).flatMap((m) => m.organisationIds);
+  return [...new Set(own)].filter((id) => canPasses(actor, 'passes.scan', { ecosystemId, organisationIds: [id] }));
+}

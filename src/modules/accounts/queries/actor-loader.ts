@@ -9,11 +9,11 @@ export type UserActor = Extract<Actor, { kind: 'user' }>;
  * One query with the person's roles folded in: it runs on every signed-in request, the scan endpoint's included
  * (bench:scan), where a second round trip for the roles cost as much as the check-in's own look-up.
  */
-export async function loadSessionActor(db: Kysely<DB>, sessionId: string, now: Date = new Date()): Promise<(UserActor & { lastSeenAt: Date; csrfSecret: string }) | undefined> {
+export async function loadSessionActor(db: Kysely<DB>, sessionId: string, now: Date = new Date()): Promise<(UserActor & { lastSeenAt: Date; csrfSecret: string; expiresAt: Date }) | undefined> {
   const row = await db
     .selectFrom('user_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.csrf_secret', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.platform_admin'])
+    .select(['s.id as session_id', 's.csrf_secret', 's.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.platform_admin'])
     .select(
       sql<Array<{ e: number; r: Membership['role']; o: number[]; l: number[] }>>`coalesce((
         select json_agg(json_build_object(
@@ -38,6 +38,7 @@ export async function loadSessionActor(db: Kysely<DB>, sessionId: string, now: D
     sessionId: row.session_id,
     lastSeenAt: row.last_seen_at,
     csrfSecret: row.csrf_secret,
+    expiresAt: row.expires_at,
   };
 }
 

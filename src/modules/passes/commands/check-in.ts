@@ -5,7 +5,7 @@ import { errors, type FieldProblem } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
 import { isoDay } from '../../../web/format.js';
 import { parsePassCode } from '../pass-code.js';
-import { authorizePasses } from '../policies.js';
+import { authorizePasses, scanScope } from '../policies.js';
 import { awardAfterCheckIn } from './badge-awarder.js';
 
 export interface CheckInInput {
@@ -25,6 +25,12 @@ export interface CheckInResult {
   participationId: string;
   passId: number;
   activityId: number;
+}
+
+/** What the check-in statement answers: what it found, whether its checks passed, and the new step's id when it wrote one. */
+interface CheckInRow {
+  session_id: number | null; starts_at: Date; ends_at: Date; session_status: string; activity_id: number; organisation_id: number;
+  activity_status: string; co_provider_ids: number[]; pass_id: number | null; ok: boolean; badges: boolean | null; inserted_id: string | null;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,58 +75,71 @@ export async function recordCheckIn(on: Tx | Kysely<DB>, actor: Actor, input: Ch
 
   const deviceScanId = input.deviceScanId.toLowerCase();
 
-  // One round trip for everything the checks need: the session with its activity and providers, the pass, and
-  // its current monitoring and badges consent (the latest grant or withdrawal, as currentConsents reads it). The scan is the
-  // platform's busiest write, so this replaces three separate look-ups (measured in docs/benchmarks.md, bench:scan).
+  // Who may scan where, as the policy says (see scanScope): the statement below only writes when the session's activity is one of these.
+  const scope = scanScope(actor, input.ecosystemId);
+  const anyOrganisation = scope === 'all';
+  const organisationIds = scope === 'all' ? [] : scope;
+  const day = isoDay(input.scannedAt);
+
+  // One statement, one round trip: it reads everything the checks need (the session with its activity and providers,
+  // the pass, its current monitoring and badges consent as currentConsents reads them), and writes the step only when
+  // every check below passes, in SQL as in the code after it. The code after it turns a refusal into its message; the
+  // statement is the gate, so no refusal can have written anything. Both unique indexes (device scan, pass × session)
+  // make a repeat, even a concurrent one, insert nothing. The pass's last activity (for the retention rule, counted in
+  // years) moves at most once a day, in the same statement. The scan is the platform's busiest write (bench:scan,
+  // docs/benchmarks.md): on a server the statement is prepared once per connection, as planning it costs more than
+  // running it (db/prepared.ts), so its text must not vary: everything that varies is a parameter.
   const found = (
-    await sql<{
-      session_id: number | null; starts_at: Date; ends_at: Date; session_status: string; activity_id: number; organisation_id: number;
-      activity_status: string; co_provider_ids: number[]; pass_id: number | null; subject_key: string; birth_year: number | null;
-      neighbourhood_id: number | null; monitoring: boolean | null; badges: boolean | null;
-    }>`
-      select s.id as session_id, s.starts_at, s.ends_at, s.status as session_status,
-        a.id as activity_id, a.organisation_id, a.status as activity_status,
-        coalesce((select array_agg(cp.organisation_id) from activity_co_providers cp
-          where cp.ecosystem_id = a.ecosystem_id and cp.activity_id = a.id), '{}') as co_provider_ids,
-        p.id as pass_id, p.subject_key, p.birth_year, p.neighbourhood_id,
-        (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'monitoring'
-          order by c.recorded_at desc, c.id desc limit 1) as monitoring,
-        (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'badges'
-          order by c.recorded_at desc, c.id desc limit 1) as badges
-      from (select 1) as one
-      left join sessions s on s.ecosystem_id = ${input.ecosystemId} and s.id = ${input.sessionId}
-      left join activities a on a.ecosystem_id = s.ecosystem_id and a.id = s.activity_id
-      left join passes p on p.ecosystem_id = ${input.ecosystemId} and p.code = ${parsed.code}`.execute(db)
+    await sql<CheckInRow>`/* prepared: check-in */
+      with found as (
+        select f.*,
+          (f.session_id is not null and f.pass_id is not null and f.activity_status = 'published' and f.session_status <> 'cancelled'
+            and ${day}::date between (f.starts_at at time zone 'Europe/Amsterdam')::date and (f.ends_at at time zone 'Europe/Amsterdam')::date
+            and (${anyOrganisation} or f.organisation_id = any(${organisationIds}::int[]) or f.co_provider_ids && ${organisationIds}::int[])) as ok
+        from (
+          select s.id as session_id, s.starts_at, s.ends_at, s.status as session_status,
+            a.id as activity_id, a.organisation_id, a.status as activity_status,
+            coalesce((select array_agg(cp.organisation_id) from activity_co_providers cp
+              where cp.ecosystem_id = a.ecosystem_id and cp.activity_id = a.id), '{}') as co_provider_ids,
+            p.id as pass_id, p.subject_key, p.birth_year, p.neighbourhood_id,
+            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'monitoring'
+              order by c.recorded_at desc, c.id desc limit 1) as monitoring,
+            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'badges'
+              order by c.recorded_at desc, c.id desc limit 1) as badges
+          from (select 1) as one
+          left join sessions s on s.ecosystem_id = ${input.ecosystemId} and s.id = ${input.sessionId}
+          left join activities a on a.ecosystem_id = s.ecosystem_id and a.id = s.activity_id
+          left join passes p on p.ecosystem_id = ${input.ecosystemId} and p.code = ${parsed.code}
+        ) f
+      ), inserted as (
+        insert into participations (ecosystem_id, pass_id, subject_key, session_id, activity_id, organisation_id, device_scan_id, scanned_at, scanned_by, neighbourhood_id, age)
+        select ${input.ecosystemId}, f.pass_id, f.subject_key, f.session_id, f.activity_id, f.organisation_id, ${deviceScanId},
+          ${input.scannedAt}, ${actor.kind === 'user' ? actor.userId : null},
+          -- Where the child lives and how old it is are kept with the step only with the monitoring consent.
+          case when f.monitoring is true then f.neighbourhood_id end,
+          case when f.monitoring is true then ${input.scannedAt.getUTCFullYear()} - f.birth_year end
+        from found f where f.ok
+        on conflict do nothing
+        returning id
+      ), touched as (
+        update passes set last_active_at = ${now}
+        where id = (select pass_id from found) and last_active_at < ${new Date(now.getTime() - 86_400_000)} and exists (select 1 from inserted)
+      )
+      select f.session_id, f.starts_at, f.ends_at, f.session_status, f.activity_id, f.organisation_id, f.activity_status,
+        f.co_provider_ids, f.pass_id, f.ok, f.badges, (select id from inserted) as inserted_id
+      from found f`.execute(db)
   ).rows[0]!;
   if (found.session_id === null) refuse('sessionId', 'passes.scan.unknownSession');
   // Only the provider and co-providers scan at an activity; another partner gets the same answer as for a session that does not exist.
   authorizePasses(actor, 'passes.scan', { ecosystemId: input.ecosystemId, organisationIds: [found.organisation_id, ...(found.co_provider_ids ?? [])] });
   if (found.activity_status !== 'published') refuse('sessionId', 'passes.scan.activityNotOpen');
   if (found.session_status === 'cancelled') refuse('sessionId', 'passes.scan.cancelled');
-  const day = isoDay(input.scannedAt);
   if (day < isoDay(new Date(found.starts_at)) || day > isoDay(new Date(found.ends_at))) refuse('scannedAt', 'passes.scan.otherDay');
   if (found.pass_id === null) refuse('code', 'passes.code.unknown');
+  // Every check above passed, so the statement's own checks must have too; if not, the two disagree and that is a bug, not bad input.
+  if (!found.ok) throw new Error('check-in: the statement refused a scan that the checks allow');
   const passId = found.pass_id;
-
-  const monitoring = found.monitoring === true;
-  // Both unique indexes (device scan, pass × session) make a repeat, even a concurrent one, insert nothing. The pass's
-  // last activity (for the retention rule, counted in years) moves at most once a day, and in the same statement:
-  // a daily write instead of one per scan, and no extra round trip.
-  const inserted = (
-    await sql<{ id: string }>`
-      with inserted as (
-        insert into participations (ecosystem_id, pass_id, subject_key, session_id, activity_id, organisation_id, device_scan_id, scanned_at, scanned_by, neighbourhood_id, age)
-        values (${input.ecosystemId}, ${passId}, ${found.subject_key}, ${found.session_id}, ${found.activity_id}, ${found.organisation_id}, ${deviceScanId},
-          ${input.scannedAt}, ${actor.kind === 'user' ? actor.userId : null}, ${monitoring ? found.neighbourhood_id : null},
-          ${monitoring && found.birth_year !== null ? input.scannedAt.getUTCFullYear() - found.birth_year : null})
-        on conflict do nothing
-        returning id
-      ), touched as (
-        update passes set last_active_at = ${now}
-        where id = ${passId} and last_active_at < ${new Date(now.getTime() - 86_400_000)} and exists (select 1 from inserted)
-      )
-      select id from inserted`.execute(db)
-  ).rows[0];
+  const inserted = found.inserted_id === null ? undefined : { id: found.inserted_id };
   if (inserted) {
     const participationId = String(inserted.id);
     // A badge only with the badges consent, so most scans stay one statement. Outside a transaction the

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { ScanScope } from '../policies.js';
 import type { DB } from '../../../db/schema.js';
 import { isoDay } from '../../../web/format.js';
 
@@ -13,9 +14,6 @@ export interface ScanSession {
   /** "Bieb Centrum, Enschede", or '' for an online activity. */
   place: string;
 }
-
-/** The organisations whose sessions someone scans at: every one (coordinators) or these. */
-export type ScanScope = 'all' | readonly number[];
 
 /** Sessions longer than this (a week-long camp) are not offered for scanning on their later days. */
 const longestSessionDays = 7;

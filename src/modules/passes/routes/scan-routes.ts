@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../../core/context.js';
 import { errors, type AppError, type FieldProblem } from '../../../core/errors.js';
 import { sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { ErrorResponse } from '../../../http/schemas.js';
 import { t } from '../../../web/i18n/index.js';
 import { codeFromScan } from '../pass-card-links.js';
 import { formatPassCode, parsePassCode } from '../pass-code.js';
-import { canPasses, mayPassesSomewhere } from '../policies.js';
-import { todaysSessions, type ScanScope, type ScanSession } from '../queries/scan-sessions.js';
+import { mayPassesSomewhere, scanScope } from '../policies.js';
+import { todaysSessions, type ScanSession } from '../queries/scan-sessions.js';
 import { UnknownCodeGuard } from '../scan-guard.js';
 import { actorKey, recordScan, scanningPaused, type ScanContext, type ScanOutcome } from '../scan-recorder.js';
 import { CheckInBatch, CheckInResponse } from '../scan-schemas.js';
@@ -21,14 +20,6 @@ const hidden = { hide: true };
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const ScanQuery = Type.Object({ bijeenkomst: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })), code: Text(200) });
 const ScanBody = Type.Object({ _csrf: Type.String({ maxLength: 100 }), sessionId: Text(20), deviceScanId: Text(100), code: Text(200) });
-
-/** Whose sessions someone scans at: every organisation's (coordinators) or their own organisations'. */
-export function scanScope(actor: Actor, ecosystemId: number): ScanScope {
-  if (canPasses(actor, 'passes.scan', { ecosystemId })) return 'all';
-  if (actor.kind !== 'user') return [];
-  const own = actor.memberships.filter((m) => m.ecosystemId === ecosystemId).flatMap((m) => m.organisationIds);
-  return [...new Set(own)].filter((id) => canPasses(actor, 'passes.scan', { ecosystemId, organisationIds: [id] }));
-}
 
 function refuseUnlessScanner(request: FastifyRequest): void {
   if (mayPassesSomewhere(request.actor, 'passes.scan', request.ecosystem.id)) return;
