@@ -12,7 +12,7 @@ import { createGrant } from '../src/modules/network/commands/grant-commands.js';
 import { issueSinglePass } from '../src/modules/passes/commands/pass-issuer.js';
 import { startParentSession } from '../src/modules/passes/commands/parent-session.js';
 import { pathPass, pathStep } from './helpers/path-fixtures.js';
-import { createPrivateLink } from '../src/modules/passes/commands/path-access.js';
+import { createPrivateLink } from '../src/modules/passes/commands/pass-link.js';
 
 const database = await testDatabase();
 let app: FastifyInstance;
@@ -48,7 +48,7 @@ before(async () => {
   batchId = (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   const child = await pathPass(database, fx.ecosystem.id);
   await pathStep(database, fx.ecosystem.id, child.id, fx.activities.robots, 3);
-  pathLink = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+  pathLink = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, child.id));
   learningPathId = (await database.db.insertInto('learning_paths').values({ ecosystem_id: fx.ecosystem.id, slug: 'proefroute', title: 'Proefroute', status: 'published' }).returning('id').executeTakeFirstOrThrow()).id;
   await database.db.insertInto('learning_path_steps').values({ ecosystem_id: fx.ecosystem.id, learning_path_id: learningPathId, activity_id: fx.activities.robots, position: 0 }).execute();
   app = await testApp(database);

@@ -14,6 +14,7 @@ import * as finance1 from '../modules/network/db/migrations/20261126T160100Z-cre
 import * as passesParentSessions from '../modules/passes/db/migrations/20261126T140000Z-parent-sessions.js';
 import * as passes2 from '../modules/passes/db/migrations/20261126T130000Z-pass-card-sheets.js';
 import * as passesPathSessions from '../modules/passes/db/migrations/20261126T120000Z-path-page-sessions.js';
+import * as passesRequestTokens from '../modules/passes/db/migrations/20261126T170000Z-pass-request-tokens.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T150100Z-create-network-partners': network2,
   '20261126T160000Z-create-agreements': agreements1,
   '20261126T160100Z-create-finance': finance1,
+  '20261126T170000Z-pass-request-tokens': passesRequestTokens,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -37,8 +37,18 @@ export async function get(app: FastifyInstance, browser: ParentBrowser, url: str
 }
 
 export async function post(app: FastifyInstance, browser: ParentBrowser, url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
-  const { payload, headers } = formPost({ _csrf: browser.csrf, ...fields });
+  // As a browser does, the request form is loaded before it is sent: it carries the form's one-time token.
+  const withToken: Record<string, string> = url.endsWith('/ouders/nieuw') && !('aanvraag' in fields) ? { aanvraag: await requestFormToken(app, browser, url) } : {};
+  const { payload, headers } = formPost({ _csrf: browser.csrf, ...withToken, ...fields });
   return remember(browser, await app.inject({ method: 'POST', url, payload, cookies: browser.cookies, headers: { ...headers, 'x-forwarded-for': browser.ip } }));
+}
+
+/** The one-time token of a freshly loaded request form (see the pass-request-tokens migration). */
+export async function requestFormToken(app: FastifyInstance, browser: ParentBrowser, url: string): Promise<string> {
+  const form = await get(app, browser, url);
+  const token = /name="aanvraag" value="([^"]+)"/.exec(form.body)?.[1];
+  if (!token) throw new Error(`no request token on ${url} (${form.statusCode})`);
+  return token;
 }
 
 /** The code and secret on the page shown right after requesting a pass. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
-import { createPrivateLink } from '../passes/commands/path-access.js';
+import { createPrivateLink } from '../passes/commands/pass-link.js';
 import { demoPassNicknames } from './seed-learning-paths.js';
 import { seedDemo } from './seed.js';
 
@@ -49,7 +49,7 @@ test('the demo children are invented and labelled, with consent and steps; their
   const steps = await database.db.selectFrom('participations').select('activity_id').where('pass_id', '=', sam.id).execute();
   assert.ok(steps.length >= 2);
 
-  const token = await database.transaction((tx) => createPrivateLink(tx, 'system', sam.id));
+  const token = await database.transaction((tx) => createPrivateLink(tx, 'system', ecosystemId, sam.id));
   const res = await app.inject({ url: `/e/twente-demo/mijn-pad/${token}` });
   assert.equal(res.statusCode, 200);
   const body = res.body;

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { testApp, testDatabase } from '../../../test/helpers/build-app.js';
 import { createFixture, type Fixture } from '../../../test/helpers/factories.js';
-import { addParticipation, addSchool, get, parentBrowser, post, requestPass, sessionOf } from '../../../test/helpers/pass-privacy.js';
+import { addParticipation, addSchool, get, issuedSecrets, parentBrowser, post, requestFormToken, requestPass, sessionOf } from '../../../test/helpers/pass-privacy.js';
 import { signedInAs } from '../../../test/helpers/people.js';
 import { createUser } from '../accounts/commands/user-creator.js';
 import { recordCheckIn } from './commands/check-in.js';
@@ -50,7 +50,7 @@ describe('requesting a pass', () => {
     for (const purpose of ['path_page', 'badges', 'email', 'monitoring']) assert.match(form.body, new RegExp(`name="purposes" value="${purpose}"`));
     assert.match(form.body, /Basisschool De Proef/, 'the ecosystem’s schools to choose from');
     const fields = new Set([...form.body.matchAll(/<(?:input|select|textarea)[^>]*name="([^"]+)"/g)].map((m) => m[1]));
-    assert.deepEqual([...fields].sort(), ['_csrf', 'birthYear', 'email', 'gender', 'givenBy', 'givenByName', 'nickname', 'postcode', 'purposes', 'schoolLocationId'], 'nothing more is asked; never the child’s name');
+    assert.deepEqual([...fields].sort(), ['_csrf', 'aanvraag', 'birthYear', 'email', 'gender', 'givenBy', 'givenByName', 'nickname', 'postcode', 'purposes', 'schoolLocationId'], 'nothing more is asked; never the child’s name');
   });
 
   test('a parent requests a pass: code and secret shown once, profile and consent stored, the code mailed with consent', async () => {
@@ -473,6 +473,41 @@ describe('bad input changes nothing and gets a clear Dutch message', () => {
     const after = (await passByCode(code))!;
     assert.deepEqual(after, before);
     assert.equal((await db.selectFrom('pass_consents').select('id').where('pass_id', '=', before.id).execute()).length, consentsBefore);
+  });
+
+  test('sending the same request form again (a refresh, a double click) makes one pass and says so', async () => {
+    const before = await passCount();
+    const mailBefore = (await db.selectFrom('mail_messages').select('id').execute()).length;
+    const browser = await parentBrowser(app);
+    const aanvraag = await requestFormToken(app, browser, '/e/proef/ouders/nieuw');
+    const fields = { givenBy: 'parent', nickname: 'Eenmaal', purposes: ['email'], email: 'eenmaal@proef.example', aanvraag };
+    const first = await post(app, browser, '/e/proef/ouders/nieuw', fields);
+    assert.equal(first.statusCode, 200);
+    const { code } = issuedSecrets(first.body);
+    const again = await post(app, browser, '/e/proef/ouders/nieuw', fields);
+    assert.equal(again.statusCode, 303);
+    assert.equal(again.headers.location, '/e/proef/ouders/pas?klaar=al-gemaakt');
+    const page = await get(app, browser, again.headers.location);
+    assert.match(page.body, /Deze pas was al gemaakt; er is geen tweede pas gemaakt/);
+    assert.match(page.body, new RegExp(code));
+    // Two at the same moment, with a token not used before: still one pass.
+    const other = await parentBrowser(app);
+    const token = await requestFormToken(app, other, '/e/proef/ouders/nieuw');
+    const both = await Promise.all([0, 1].map(() => post(app, other, '/e/proef/ouders/nieuw', { givenBy: 'parent', aanvraag: token })));
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 303]);
+    assert.equal(await passCount(), before + 2);
+    assert.equal((await db.selectFrom('mail_messages').select('id').execute()).length, mailBefore + 1, 'one mail for the first form');
+
+    // Without a usable token: a message, a fresh token, and nothing made.
+    for (const bad of ['', 'kort', 'x'.repeat(43) + '!']) {
+      const res = await post(app, browser, '/e/proef/ouders/nieuw', { givenBy: 'parent', aanvraag: bad });
+      assert.equal(res.statusCode, 400, bad);
+      assert.match(res.body, /Druk nog een keer op de knop/);
+      assert.match(res.body, /href="#veld-aanvraag"/);
+      assert.match(res.body, /id="veld-aanvraag"/, 'the summary’s link has a target');
+      assert.match(res.body, /name="aanvraag" value="[A-Za-z0-9_-]{43}"/);
+    }
+    assert.equal(await passCount(), before + 2);
   });
 
   test('issuing is rate-limited per address', async () => {

@@ -60,30 +60,6 @@ export async function saveActivityAchievement(tx: Tx, actor: Actor, ecosystemId:
 }
 
 /**
- * Makes sure a learning path awards a badge on completion, with these texts;
- * creates the achievement or updates it (and makes it active again). For the
- * learning-path pages to call when a coordinator saves a path. Returns the
- * achievement's id.
- */
-export async function ensureLearningPathAchievement(tx: Tx, actor: Actor, ecosystemId: number, learningPathId: number, input: AchievementText): Promise<number> {
-  authorizePasses(actor, 'learningPaths.manage', { ecosystemId });
-  const path = await tx.db.selectFrom('learning_paths').select('id').where('ecosystem_id', '=', ecosystemId).where('id', '=', learningPathId).executeTakeFirst();
-  if (!path) throw errors.notFound('learningPath');
-  const { text, problems } = checkText(input);
-  if (problems.length > 0) throw errors.invalidInput(problems);
-  const existing = await tx.db.selectFrom('achievements').select('id').where('ecosystem_id', '=', ecosystemId).where('learning_path_id', '=', learningPathId).executeTakeFirst();
-  let id: number;
-  if (existing) {
-    await tx.db.updateTable('achievements').set({ ...text, status: 'active', updated_at: new Date() }).where('id', '=', existing.id).execute();
-    id = existing.id;
-  } else {
-    id = (await tx.db.insertInto('achievements').values({ ecosystem_id: ecosystemId, kind: 'learning_path', learning_path_id: learningPathId, ...text }).returning('id').executeTakeFirstOrThrow()).id;
-  }
-  await recordAudit(tx, actor, { ecosystemId, action: 'passes.achievement.saved', subjectType: 'achievement', subjectId: id, details: { learningPathId, name: text.name } });
-  return id;
-}
-
-/**
  * Revokes one issued badge (given by mistake, or on request): the
  * verification page then says so. Whoever manages the achievement may: for
  * an activity's badge its partner or a coordinator, for a path's badge a

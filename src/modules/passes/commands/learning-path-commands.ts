@@ -73,14 +73,12 @@ async function checkInput(tx: Tx, ecosystemId: number, input: LearningPathInput,
 
 /**
  * Keeps the learning path's Open Badges achievement in step with the path:
- * its name, description and criteria, archived with the path.
- *
- * `ensureLearningPathAchievement` (achievement-commands.ts) does much the
- * same for a coordinator's own texts; this upsert, keyed by the unique index
- * on `learning_path_id`, runs inside the path's own commands. The two should
- * become one.
+ * its name, description and criteria come from the path, and it is archived
+ * with the path. The only way a path's achievement is made or changed: the
+ * path's own commands call it, so the badge always says what the path asks.
+ * An upsert keyed by the unique index on `learning_path_id`.
  */
-async function syncAchievement(tx: Tx, ecosystemId: number, pathId: number): Promise<void> {
+export async function syncLearningPathAchievement(tx: Tx, ecosystemId: number, pathId: number): Promise<void> {
   const path = await tx.db
     .selectFrom('learning_paths as lp')
     .select(['lp.title', 'lp.description', 'lp.status', 'lp.ordered'])
@@ -109,7 +107,7 @@ export async function createLearningPath(tx: Tx, actor: Actor | 'system', ecosys
     .values({ ecosystem_id: ecosystemId, slug: checked.slug, title: checked.title, description: checked.description, theme_id: checked.themeId, ordered: checked.ordered })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await syncAchievement(tx, ecosystemId, path.id);
+  await syncLearningPathAchievement(tx, ecosystemId, path.id);
   await recordAudit(tx, actor, { ecosystemId, action: 'passes.learningPath.created', subjectType: 'learning_path', subjectId: path.id, details: { slug: path.slug } });
   return path;
 }
@@ -151,7 +149,7 @@ export async function updateLearningPath(tx: Tx, actor: Actor | 'system', ecosys
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await syncAchievement(tx, ecosystemId, id);
+  await syncLearningPathAchievement(tx, ecosystemId, id);
   await recordAudit(tx, actor, {
     ecosystemId,
     action: 'passes.learningPath.updated',
@@ -222,7 +220,7 @@ export async function changeLearningPathStep(tx: Tx, actor: Actor | 'system', ec
       .execute();
   }
   await tx.db.updateTable('learning_paths').set({ updated_at: new Date() }).where('id', '=', id).execute();
-  await syncAchievement(tx, ecosystemId, id);
+  await syncLearningPathAchievement(tx, ecosystemId, id);
   await recordAudit(tx, actor, {
     ecosystemId,
     action: `passes.learningPath.step.${change.action === 'add' ? 'added' : change.action === 'remove' ? 'removed' : 'moved'}`,

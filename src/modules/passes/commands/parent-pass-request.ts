@@ -1,6 +1,7 @@
 import { errors } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
+import { hashToken } from '../../accounts/secrets.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { formatPassCode } from '../pass-code.js';
 import { checkConsentForm, passCodeMailKind, recordConsents, type ConsentForm } from './consent-recorder.js';
@@ -12,7 +13,11 @@ import { startParentSession } from './parent-session.js';
 export interface PassRequestInput {
   profile: ProfileForm;
   consent: ConsentForm;
+  /** The form's one-time token (see the pass-request-tokens migration): the same form sent twice makes one pass. */
+  requestToken: string;
 }
+
+const requestTokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 export interface PassRequestContext {
   ecosystem: { id: number; slug: string; name: string };
@@ -21,6 +26,8 @@ export interface PassRequestContext {
   publicUrl: string;
   locale: Locale;
 }
+
+export type PassRequestOutcome = ({ repeat: false } & PassRequestResult) | { repeat: true; passId: number };
 
 export interface PassRequestResult {
   pass: IssuedPass;
@@ -40,8 +47,13 @@ export interface PassRequestResult {
  * consent the code and that link are mailed (through the outbox, after
  * commit). The secret is never mailed: it is shown once, on screen.
  */
-export async function requestPassAsParent(tx: Tx, input: PassRequestInput, context: PassRequestContext, now: Date = new Date()): Promise<PassRequestResult> {
+export async function requestPassAsParent(tx: Tx, input: PassRequestInput, context: PassRequestContext, now: Date = new Date()): Promise<PassRequestOutcome> {
   const { ecosystem, locale } = context;
+  if (!requestTokenPattern.test(input.requestToken)) throw errors.invalidInput([{ field: 'aanvraag', key: 'parent.request.expired' }]);
+  const requestTokenHash = hashToken(input.requestToken);
+  // Sent before (a refresh of the page that showed the new pass, a double click): that pass, not a second one.
+  const earlier = await tx.db.selectFrom('passes').select('id').where('ecosystem_id', '=', ecosystem.id).where('request_token_hash', '=', requestTokenHash).executeTakeFirst();
+  if (earlier) return { repeat: true, passId: earlier.id };
   const profile = await checkProfile(tx, ecosystem.id, input.profile, now);
   const consent = checkConsentForm(input.consent);
   const problems = [...profile.problems, ...consent.problems];
@@ -49,6 +61,8 @@ export async function requestPassAsParent(tx: Tx, input: PassRequestInput, conte
 
   const parent = { kind: 'anonymous' } as const;
   const pass = await issueSinglePass(tx, parent, ecosystem.id, 'parent');
+  // Unique per ecosystem: of two submissions at the same moment, the second fails here and changes nothing.
+  await tx.db.updateTable('passes').set({ request_token_hash: requestTokenHash }).where('id', '=', pass.id).execute();
   await updatePassProfile(tx, parent, ecosystem.id, pass.id, input.profile, now);
   await recordConsents(tx, parent, ecosystem.id, pass.id, consent.consent);
   const linkToken = consent.consent.purposes.has('path_page') ? await createPrivateLink(tx, parent, ecosystem.id, pass.id) : null;
@@ -75,5 +89,5 @@ export async function requestPassAsParent(tx: Tx, input: PassRequestInput, conte
     });
   }
   const sessionToken = await startParentSession(tx, ecosystem.id, pass.id, now);
-  return { pass, linkToken, mailed: email !== null, sessionToken };
+  return { repeat: false, pass, linkToken, mailed: email !== null, sessionToken };
 }

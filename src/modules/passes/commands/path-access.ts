@@ -1,5 +1,3 @@
-import type { Actor } from '../../../core/context.js';
-import { errors } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
 import { recordAudit } from '../../audit/commands/audit-recorder.js';
 import { hashToken, randomToken, sameSecret } from '../../accounts/secrets.js';
@@ -112,33 +110,6 @@ export async function markActive(tx: Tx, passId: number, now: Date = new Date())
     .where('id', '=', passId)
     .where('last_active_at', '<', new Date(now.getTime() - 86_400_000))
     .execute();
-}
-
-async function passInEcosystem(tx: Tx, passId: number): Promise<{ id: number; ecosystem_id: number }> {
-  const pass = await tx.db.selectFrom('passes').select(['id', 'ecosystem_id']).where('id', '=', passId).executeTakeFirst();
-  if (!pass) throw errors.notFound('pass');
-  return pass;
-}
-
-/**
- * Makes the private link to a pass's path page (`/e/<slug>/mijn-pad/<token>`)
- * and returns its token, shown once; only its hash is kept. A new link
- * replaces the old one, which stops working at once. The caller (the parent
- * pages) decides who may ask; the audit event says who did.
- */
-export async function createPrivateLink(tx: Tx, actor: Actor | 'system', passId: number): Promise<string> {
-  const pass = await passInEcosystem(tx, passId);
-  const token = randomToken();
-  await tx.db.updateTable('passes').set({ link_token_hash: hashToken(token) }).where('id', '=', pass.id).execute();
-  await recordAudit(tx, actor, { ecosystemId: pass.ecosystem_id, action: 'passes.path.linkCreated', subjectType: 'pass', subjectId: pass.id });
-  return token;
-}
-
-/** Stops the private link from working, without making a new one. */
-export async function revokePrivateLink(tx: Tx, actor: Actor | 'system', passId: number): Promise<void> {
-  const pass = await passInEcosystem(tx, passId);
-  await tx.db.updateTable('passes').set({ link_token_hash: null }).where('id', '=', pass.id).execute();
-  await recordAudit(tx, actor, { ecosystemId: pass.ecosystem_id, action: 'passes.path.linkRevoked', subjectType: 'pass', subjectId: pass.id });
 }
 
 /** Removes path page sessions that have run out (hourly housekeeping). */

@@ -1,7 +1,8 @@
 import type { Tx } from '../../../db/database.js';
 import { recordAudit } from '../../audit/commands/audit-recorder.js';
 import { formatPassCode, hashPassSecret, newPassSecret } from '../pass-code.js';
-import { createPrivateLink, endAllPathSessions } from './path-access.js';
+import { createPrivateLink } from './pass-link.js';
+import { endAllPathSessions } from './path-access.js';
 
 export interface DemoPassAccess {
   ecosystemSlug: string;
@@ -36,7 +37,7 @@ export async function renewDemoPassAccess(tx: Tx): Promise<DemoPassAccess[]> {
     await tx.db.updateTable('passes').set({ secret_hash: hashPassSecret(pass.code, secret) }).where('id', '=', pass.id).execute();
     await endAllPathSessions(tx, pass.id);
     await recordAudit(tx, 'system', { ecosystemId: pass.ecosystem_id, action: 'passes.demo.accessRenewed', subjectType: 'pass', subjectId: pass.id });
-    const token = await createPrivateLink(tx, 'system', pass.id);
+    const token = await createPrivateLink(tx, 'system', pass.ecosystem_id, pass.id);
     out.push({ ecosystemSlug: pass.slug, nickname: pass.nickname!, code: formatPassCode(pass.code), secret, token });
   }
   return out;

@@ -28,6 +28,8 @@ export interface PassesTable {
   code: string;
   secret_hash: string;
   link_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the one-time token of the parents' request form that made this pass (see its migration). */
+  request_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   subject_key: Generated<string>;
   batch_id: number | null;
   issued_via: 'class' | 'parent' | 'staff';

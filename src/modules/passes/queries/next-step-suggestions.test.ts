@@ -13,7 +13,7 @@ import {
 } from './next-step-suggestions.js';
 import { passOfPrivateLink } from './path-access.js';
 import { loadDoneActivityIds, loadLearningPathProgress, loadPathSteps, type DoneStep } from './path-page.js';
-import { createPrivateLink } from '../commands/path-access.js';
+import { createPrivateLink } from '../commands/pass-link.js';
 
 // ---------------------------------------------------------------------------
 // The choice itself, on facts written by hand.
@@ -316,7 +316,7 @@ describe('next steps from the database', () => {
 
   async function suggestionsFor(passId: number) {
     const e = fx.ecosystem.id;
-    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', passId));
+    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, passId));
     const pass = (await passOfPrivateLink(database.db, e, token))!;
     const done = await loadPathSteps(database.db, e, passId);
     const doneIds = await loadDoneActivityIds(database.db, e, passId);

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../../../core/errors.js';
 import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { ensureCsrfToken } from '../../../http/session.js';
+import { randomToken } from '../../accounts/secrets.js';
 import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, recordConsents, type ConsentForm } from '../commands/consent-recorder.js';
 import { requestPassAsParent } from '../commands/parent-pass-request.js';
@@ -157,21 +158,33 @@ export async function parentPages(plain: FastifyInstance): Promise<void> {
   app.get('/ouders/nieuw', { schema: hide }, async (request, reply) => {
     const schools = await schoolChoices(db, request.ecosystem.id);
     const consent: ConsentForm = { purposes: [], email: '', givenBy: 'parent', givenByName: '' };
-    return sendPrivatePage(reply, PassRequestPage({ ctx: context(request, reply), profile: emptyProfileForm, consent, problems: [], schools, exampleYear: exampleYear() }));
+    return sendPrivatePage(reply, PassRequestPage({ ctx: context(request, reply), profile: emptyProfileForm, consent, requestToken: randomToken(), problems: [], schools, exampleYear: exampleYear() }));
   });
 
-  app.post('/ouders/nieuw', { config: issueLimit, schema: { ...hide, body: Type.Object({ ...Csrf, ...ProfileBody, ...ConsentBody }) } }, async (request, reply) => {
+  app.post('/ouders/nieuw', { config: issueLimit, schema: { ...hide, body: Type.Object({ ...Csrf, ...ProfileBody, ...ConsentBody, aanvraag: Text(100) }) } }, async (request, reply) => {
     const profile = profileForm(request.body);
     const consent = consentForm(request.body);
+    const requestToken = request.body.aanvraag ?? '';
     const { ecosystem, locale } = request;
-    const result = await attempt(() =>
-      database.transaction((tx) => requestPassAsParent(tx, { profile, consent }, { ecosystem, mailer, publicUrl: config.publicUrl, locale })),
-    );
+    const repeated = () => reply.redirect(`${request.basePath}/ouders/pas?klaar=al-gemaakt`, 303);
+    let result;
+    try {
+      result = await attempt(() =>
+        database.transaction((tx) => requestPassAsParent(tx, { profile, consent, requestToken }, { ecosystem, mailer, publicUrl: config.publicUrl, locale })),
+      );
+    } catch (error) {
+      // The same form twice at the same moment: the other submission made the pass.
+      if ((error as { code?: string }).code === '23505') return repeated();
+      throw error;
+    }
     if (!result.ok) {
       const schools = await schoolChoices(db, ecosystem.id);
-      const page = PassRequestPage({ ctx: context(request, reply), profile: clip(profile), consent: clip(consent), problems: result.problems, schools, exampleYear: exampleYear() });
+      // A form without a usable token gets a fresh one, so sending it again works.
+      const token = result.problems.some((p) => p.field === 'aanvraag') ? randomToken() : requestToken;
+      const page = PassRequestPage({ ctx: context(request, reply), profile: clip(profile), consent: clip(consent), requestToken: token, problems: result.problems, schools, exampleYear: exampleYear() });
       return sendPrivatePage(reply, page, 400);
     }
+    if (result.value.repeat) return repeated();
     const { pass, linkToken, mailed, sessionToken } = result.value;
     setParentCookie(request, reply, sessionToken);
     const link = linkToken ? `${request.protocol}://${request.host}${request.basePath}${privateLinkPath(linkToken)}` : null;
@@ -187,6 +200,7 @@ export async function parentPages(plain: FastifyInstance): Promise<void> {
       gegevens: t(request.locale, 'parent.pass.saved'),
       toestemming: t(request.locale, 'parent.pass.consentSaved'),
       'link-gestopt': t(request.locale, 'passLink.removed'),
+      'al-gemaakt': t(request.locale, 'parent.request.repeated'),
     };
     return passPage(request, reply, passId, { notice: notices[request.query.klaar ?? ''] });
   });

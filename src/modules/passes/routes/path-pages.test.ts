@@ -5,9 +5,11 @@ import { testApp, testDatabase } from '../../../../test/helpers/build-app.js';
 import { createFixture, type Fixture } from '../../../../test/helpers/factories.js';
 import { formPost } from '../../../../test/helpers/forms.js';
 import { pathPass, pathStep, setConsent } from '../../../../test/helpers/path-fixtures.js';
+import { AppError } from '../../../core/errors.js';
 import { runHousekeeping } from '../../../core/modules.js';
 import { modules } from '../../index.js';
-import { createPrivateLink, maxFailuresPerPassPerHour, revokePrivateLink } from '../commands/path-access.js';
+import { createPrivateLink, removePrivateLink } from '../commands/pass-link.js';
+import { maxFailuresPerPassPerHour } from '../commands/path-access.js';
 import type { IssuedPass } from '../commands/pass-issuer.js';
 import { formatPassCode, newPassCode } from '../pass-code.js';
 
@@ -164,7 +166,7 @@ describe('opening the path page with the code and the secret', () => {
     assert.match(locked.body, /te vaak een verkeerde geheime code/);
     assert.equal((await failures(target.id)).length, maxFailuresPerPassPerHour + 1);
     // The private link still works: a parent is not locked out by a guesser.
-    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', target.id));
+    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, target.id));
     assert.equal((await app.inject({ url: `/e/proef/mijn-pad/${token}` })).statusCode, 200);
   });
 
@@ -209,20 +211,21 @@ describe('consent', () => {
     assert.doesNotMatch(page.body, /Robots bouwen/, 'no step is shown');
 
     // Given, then withdrawn: the latest word counts.
+    await assert.rejects(database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, none.id)), (e: unknown) => e instanceof AppError && e.problems[0]?.key === 'passes.link.needsConsent', 'no link to a page without consent');
     await setConsent(database, fx.ecosystem.id, none.id, 'path_page', true);
     assert.match((await app.inject({ url: '/e/proef/mijn-pad', cookies: { lx_pad: pathCookie(res)!.value } })).body, /Robots bouwen/);
+    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, none.id));
     await setConsent(database, fx.ecosystem.id, none.id, 'path_page', false);
     const withdrawn = await app.inject({ url: '/e/proef/mijn-pad', cookies: { lx_pad: pathCookie(res)!.value } });
     assert.match(withdrawn.body, /Eerst toestemming van je ouder/);
-
-    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', none.id));
+    // A link made while the consent stood shows no steps once it is withdrawn.
     assert.match((await app.inject({ url: `/e/proef/mijn-pad/${token}` })).body, /Eerst toestemming van je ouder/);
   });
 });
 
 describe('the private link', () => {
   test('opens the page without codes; a new link replaces the old one; a withdrawn link stops working', async () => {
-    const first = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+    const first = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, child.id));
     assert.match(first, /^[A-Za-z0-9_-]{43}$/);
     const stored = await database.db.selectFrom('passes').select('link_token_hash').where('id', '=', child.id).executeTakeFirstOrThrow();
     assert.notEqual(stored.link_token_hash, first, 'only the hash is kept');
@@ -234,16 +237,16 @@ describe('the private link', () => {
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.doesNotMatch(page.body, /Pad sluiten/);
 
-    const second = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+    const second = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, child.id));
     assert.equal((await app.inject({ url: `/e/proef/mijn-pad/${first}` })).statusCode, 404);
     const gone = await app.inject({ url: `/e/proef/mijn-pad/${first}` });
     assert.match(gone.body, /Deze link werkt niet meer/);
     assert.equal((await app.inject({ url: `/e/proef/mijn-pad/${second}` })).statusCode, 200);
 
-    await database.transaction((tx) => revokePrivateLink(tx, 'system', child.id));
+    await database.transaction((tx) => removePrivateLink(tx, 'system', fx.ecosystem.id, child.id));
     assert.equal((await app.inject({ url: `/e/proef/mijn-pad/${second}` })).statusCode, 404);
-    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', String(child.id)).where('action', 'like', 'passes.path.link%').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['passes.path.linkCreated', 'passes.path.linkCreated', 'passes.path.linkRevoked']);
+    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', String(child.id)).where('action', 'like', 'passes.link.%').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['passes.link.created', 'passes.link.created', 'passes.link.removed']);
 
     for (const bad of ['kort', 'x'.repeat(200), '%00']) assert.ok([400, 404].includes((await app.inject({ url: `/e/proef/mijn-pad/${bad}` })).statusCode), bad);
   });
@@ -264,7 +267,7 @@ describe('tenant isolation', () => {
     assert.match(elsewhere.body, /Code van je pas/);
     assert.doesNotMatch(elsewhere.body, /Sam|Robots bouwen/);
 
-    const link = await database.transaction((tx) => createPrivateLink(tx, 'system', child.id));
+    const link = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, child.id));
     assert.equal((await app.inject({ url: `/e/ander/mijn-pad/${link}` })).statusCode, 404);
     assert.equal((await app.inject({ url: `/e/proef/mijn-pad/${link}` })).statusCode, 200);
   });
@@ -307,7 +310,7 @@ describe('what the page shows', () => {
       ])
       .execute();
 
-    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', kid.id));
+    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, kid.id));
     const page = (await app.inject({ url: `/e/proef/mijn-pad/${token}` })).body;
     // Two islands: programming (robots) and science (stars: its first theme in the ecosystem's order).
     assert.equal((page.match(/class="path-island path-island--c\d"/g) ?? []).length, 2);
@@ -330,7 +333,7 @@ describe('what the page shows', () => {
 
   test('a pass without steps sees where its path begins', async () => {
     const fresh = await pathPass(database, fx.ecosystem.id);
-    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fresh.id));
+    const token = await database.transaction((tx) => createPrivateLink(tx, 'system', fx.ecosystem.id, fresh.id));
     const page = (await app.inject({ url: `/e/proef/mijn-pad/${token}` })).body;
     assert.match(page, /Je pad begint hier/);
     assert.match(page, /Nog geen insignes/);

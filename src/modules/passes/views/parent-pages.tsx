@@ -89,7 +89,7 @@ export function ParentHomePage(props: { ctx: ParentContext; retentionYears: numb
 }
 
 /** The form to request a new pass: the optional profile and consent per purpose. */
-export function PassRequestPage(props: { ctx: ParentContext; profile: ProfileForm; consent: ConsentForm; problems: FieldProblem[]; schools: SchoolChoice[]; exampleYear: number }) {
+export function PassRequestPage(props: { ctx: ParentContext; profile: ProfileForm; consent: ConsentForm; requestToken: string; problems: FieldProblem[]; schools: SchoolChoice[]; exampleYear: number }) {
   const { ctx, problems } = props;
   const { locale, basePath } = ctx;
   return (
@@ -99,11 +99,13 @@ export function PassRequestPage(props: { ctx: ParentContext; profile: ProfileFor
       <ErrorSummary problems={problems} locale={locale} />
       <form class="utrecht-form narrow-form" method="post" action={`${basePath}/ouders/nieuw`} novalidate>
         <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="aanvraag" value={props.requestToken} />
         <h2 class="utrecht-heading-2">{t(locale, 'passProfile.legend')}</h2>
         <ProfileFields locale={locale} form={props.profile} problems={problems} schools={props.schools} exampleYear={props.exampleYear} />
         <h2 class="utrecht-heading-2">{t(locale, 'passConsent.legend')}</h2>
         <ConsentFields locale={locale} form={props.consent} problems={problems} />
-        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+        {/* The target of the summary's link when the form's token was missing: the button to send it again. */}
+        <button class="utrecht-button utrecht-button--primary-action" type="submit" id="veld-aanvraag">
           {t(locale, 'parent.request.submit')}
         </button>
       </form>

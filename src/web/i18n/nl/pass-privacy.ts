@@ -116,6 +116,9 @@ export const passPrivacyNl = {
   'parent.pass.code': 'Code van de pas: {code}',
   'parent.pass.close': 'Pas sluiten',
   'parent.pass.saved': 'De gegevens zijn opgeslagen.',
+  'parent.request.repeated':
+    'Deze pas was al gemaakt; er is geen tweede pas gemaakt. De code en het geheim stonden op de vorige pagina (en in de e-mail, als je daarom vroeg). Kwijt? Vraag dan een nieuwe pas aan.',
+  'parent.request.expired': 'Dit formulier kon niet worden verstuurd. Druk nog een keer op de knop om de pas aan te vragen.',
   'parent.pass.consentSaved': 'De toestemming is opgeslagen.',
   'parent.pass.steps': 'Stappen',
   'parent.pass.steps.none': 'De pas is nog niet gescand bij een activiteit.',

@@ -152,8 +152,6 @@ export const pathPageNl = {
 
   'audit.action.passes.path': 'Mijn pad',
   'audit.action.passes.path.failedAttempt': 'Mislukte poging om een pad te openen',
-  'audit.action.passes.path.linkCreated': 'Eigen link naar een pad gemaakt',
-  'audit.action.passes.path.linkRevoked': 'Eigen link naar een pad ingetrokken',
   'audit.action.passes.learningPath': 'Leerroutes',
   'audit.action.passes.learningPath.created': 'Leerroute gemaakt',
   'audit.action.passes.learningPath.updated': 'Leerroute gewijzigd',
