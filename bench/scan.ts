@@ -53,6 +53,7 @@ import { createEcosystem } from '../src/modules/ecosystems/commands/ecosystem-cr
 import { hashPassSecret, newPassCode } from '../src/modules/passes/pass-code.js';
 import { UnknownCodeGuard } from '../src/modules/passes/scan-guard.js';
 import { recordScan, type ScanContext } from '../src/modules/passes/scan-recorder.js';
+import { startProfile } from './profile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docsPath = join(here, '..', 'docs', 'benchmarks.md');
@@ -216,21 +217,6 @@ function checkRun(label: string, run: HttpRun, expectNew: boolean): void {
     throw new Error(`${label}: ${run.count} answers, ${run.sent} sent, but ${run.recorded} participations recorded: some scans were refused or counted twice`);
   }
   if (!expectNew && run.recorded !== 0) throw new Error(`${label}: resent scans added ${run.recorded} participations`);
-}
-
-/** Starts a CPU profile of this process (the server); the returned function writes it to a file. */
-async function startProfile(): Promise<(file: string) => Promise<void>> {
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return async (file) => {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    console.log(`  CPU profile written to ${file}`);
-  };
 }
 
 /** The same command as the endpoint (the guard and recordCheckIn), from `workers` loops, until the time is up. */

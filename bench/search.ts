@@ -31,6 +31,8 @@
  *                      implies --no-docs
  *   --count-cap N      count cap for --variant proposal (default 10000, as the repository's)
  *   --skip-load-test   only load (with --keep), no measurements
+ *   --profile FILE     write a CPU profile of the server during the run with every search different
+ *                      (open it in Chrome's DevTools); implies --no-docs
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -52,6 +54,7 @@ import { searchJson } from '../src/modules/catalogue/presenters.js';
 import { SearchOut } from '../src/modules/catalogue/schemas.js';
 import { parseSearchParams, type RawQuery } from '../src/modules/catalogue/queries/search-params.js';
 import { benchSlug, loadSearchData, type LoadSummary } from './search-data.js';
+import { startProfile } from './profile.js';
 import { searchActivitiesProposed } from './search-proposal.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,6 +79,7 @@ const { values: opts } = parseArgs({
     variant: { type: 'string', default: 'repo' },
     'count-cap': { type: 'string' },
     'skip-load-test': { type: 'boolean', default: false },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -102,7 +106,7 @@ const serverUrl = process.env.DATABASE_URL || undefined;
 const variant = opts.variant;
 if (variant !== 'repo' && variant !== 'proposal') throw new Error('--variant is repo or proposal');
 const proposalCountCap = positiveInt('--count-cap', opts['count-cap'], countCap);
-const writeDocs = !opts['no-docs'] && !opts.sql && !opts.reuse && !opts['skip-load-test'] && variant === 'repo';
+const writeDocs = !opts['no-docs'] && !opts.sql && !opts.reuse && !opts['skip-load-test'] && !opts.profile && variant === 'repo';
 
 type Kind = 'pglite' | 'postgres';
 let kinds: Kind[];
@@ -626,7 +630,9 @@ async function benchOne(kind: Kind): Promise<Report | undefined> {
     // Enough different searches that no connection asks one twice in the time it has.
     const distinct = distinctQueries(60_000);
     console.log(`endpoint: ${connections} connections, ${durationSec} s, ${fmtInt(distinct.length)} different searches …`);
+    const stopProfile = opts.profile ? await startProfile() : undefined;
     const endpointDistinct = await runHttp(origin, distinct.map((q) => `${route}?${q}`), connections, durationSec, true);
+    if (stopProfile) await stopProfile(opts.profile!);
     failIfNotOk('endpoint, different searches', endpointDistinct);
     await settle(app.server, inFlight);
     console.log(line(`endpoint (HTTP, ${connections} conn, all different)`, endpointDistinct));

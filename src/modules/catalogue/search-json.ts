@@ -100,8 +100,11 @@ interface FixedBytes {
 }
 
 const fixedParts = new Map<number, FixedBytes>();
-/** More than the activities a finder shows often; beyond it the map starts again. */
-const fixedPartsKept = 50_000;
+/**
+ * Every activity on offer at national scale (100,000, bench:search): with fewer, searches that differ each time
+ * kept writing parts out again after the map started over. About 0.5 kB each, so some 50 MB at that size.
+ */
+const fixedPartsKept = 150_000;
 
 function fixedBytes(h: SearchHit): FixedBytes {
   const f = fixedParts.get(h.id);

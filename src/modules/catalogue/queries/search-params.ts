@@ -39,11 +39,20 @@ const knownParams = new Set([
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Dates found valid: a finder is asked about the same few hundred days over and over. */
+const validDates = new Set<string>();
+
 function validDate(value: string): boolean {
+  if (validDates.has(value)) return true;
   const m = isoDate.exec(value);
   if (!m) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  const valid = !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  if (valid) {
+    if (validDates.size >= 10_000) validDates.clear();
+    validDates.add(value);
+  }
+  return valid;
 }
 
 /** Reads a query's parameters, noting problems with their form. */
