@@ -60,3 +60,19 @@ test('the demo children are invented and labelled, with consent and steps; their
   assert.ok(reasons.length >= 3, reasons.join(' | '));
   assert.ok(reasons.some((r) => /^Stap 3 van de leerroute Van robot tot programmeur$/.test(r)), reasons.join(' | '));
 });
+
+test('the demo has a class with cards to print: anonymous passes at a demo school, nobody’s consent yet', async () => {
+  const batch = await database.db
+    .selectFrom('pass_batches as b')
+    .innerJoin('locations as l', 'l.id', 'b.school_location_id')
+    .select(['b.id', 'b.label', 'b.size', 'l.is_school'])
+    .where('b.ecosystem_id', '=', ecosystemId)
+    .executeTakeFirstOrThrow();
+  assert.equal(batch.label, 'Groep 6 (demo)');
+  assert.equal(batch.is_school, true);
+  const passes = await database.db.selectFrom('passes').select(['id', 'nickname', 'birth_year']).where('batch_id', '=', batch.id).execute();
+  assert.equal(passes.length, 24);
+  assert.ok(passes.every((p) => p.nickname === null && p.birth_year === null), 'no profile');
+  const consents = await database.db.selectFrom('pass_consents').select('id').where('pass_id', 'in', passes.map((p) => p.id)).execute();
+  assert.equal(consents.length, 0);
+});

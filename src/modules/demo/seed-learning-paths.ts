@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import { changeLearningPathStep, createLearningPath, updateLearningPath } from '../passes/commands/learning-path-commands.js';
 import { recordCheckIn } from '../passes/commands/check-in.js';
-import { issueSinglePass } from '../passes/commands/pass-issuer.js';
+import { issueClassBatch, issueSinglePass } from '../passes/commands/pass-issuer.js';
 import { fixedTitles } from './seed.js';
 
 const day = 86_400_000;
@@ -124,6 +124,9 @@ export async function seedDemoLearningPaths(tx: Tx, ecosystemId: number, today: 
       .execute();
     for (const [activityId, daysAgo] of child.steps) await step(tx, ecosystemId, pass.code, activityId, daysAgo, today);
   }
+  // A class with cards to print, as a school gets them: anonymous passes, nobody's consent yet.
+  const school = await tx.db.selectFrom('locations').select('id').where('ecosystem_id', '=', ecosystemId).where('is_school', '=', true).orderBy('id').executeTakeFirst();
+  if (school) await issueClassBatch(tx, 'system', { ecosystemId, label: 'Groep 6 (demo)', size: 24, schoolLocationId: school.id });
   // Neighbourhoods come from the postcodes, as the parent pages would set them.
   await sql`update passes p set neighbourhood_id = a.neighbourhood_id from postcode_areas a
     where p.ecosystem_id = ${ecosystemId} and a.ecosystem_id = p.ecosystem_id and a.postcode = p.postcode and p.neighbourhood_id is null`.execute(tx.db);

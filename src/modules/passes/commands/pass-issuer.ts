@@ -43,7 +43,7 @@ async function insertPasses(tx: Tx, ecosystemId: number, n: number, via: 'class'
  * hand out cards before any parent has said anything. The secrets are
  * returned once, to print; only their hashes are kept.
  */
-export async function issueClassBatch(tx: Tx, actor: Actor, input: ClassBatchInput): Promise<{ batchId: number; passes: IssuedPass[] }> {
+export async function issueClassBatch(tx: Tx, actor: Actor | 'system', input: ClassBatchInput): Promise<{ batchId: number; passes: IssuedPass[] }> {
   const problems: FieldProblem[] = [];
   const label = input.label.trim();
   if (label === '') problems.push({ field: 'label', key: 'field.required' });
@@ -68,7 +68,7 @@ export async function issueClassBatch(tx: Tx, actor: Actor, input: ClassBatchInp
       school_location_id: input.schoolLocationId,
       label,
       size: input.size,
-      created_by: actor.kind === 'user' ? actor.userId : null,
+      created_by: actor !== 'system' && actor.kind === 'user' ? actor.userId : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
