@@ -44,5 +44,8 @@ describe('search results as JSON bytes', () => {
     check({ hits: [hit()], total: 1, totalCapped: false, page: 1, perPage: 20 });
     check({ hits: [hit({ title: 'Nieuwe titel', priceCents: 250, distanceKm: 0 })], total: 1, totalCapped: false, page: 1, perPage: 20 });
     check({ hits: [hit({ title: 'Nieuwe titel', priceCents: 250, themeIds: [1] })], total: 1, totalCapped: false, page: 1, perPage: 20 });
+    // Another host name for the same ecosystem: the links follow it.
+    const other = JSON.parse(searchJsonBytes({ hits: [hit()], total: 1, totalCapped: false, page: 1, perPage: 20 }, themes, 'https://andere.example/activiteiten/').toString()) as { items: Array<{ url: string }> };
+    assert.equal(other.items[0]!.url, 'https://andere.example/activiteiten/7');
   });
 });

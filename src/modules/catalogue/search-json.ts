@@ -13,21 +13,12 @@ import type { SearchHit, SearchResult } from './queries/activity-search.js';
 export function searchJsonBytes(result: SearchResult, themeSlugs: Map<number, string>, activityUrlPrefix: string): Buffer {
   length = 0;
   ascii(`{"total":${result.total},"totalCapped":${result.totalCapped},"page":${result.page},"perPage":${result.perPage},"items":[`);
-  // The prefix's JSON without its closing quote: the id and the quote follow.
-  const urlHead = Buffer.from(JSON.stringify(activityUrlPrefix).slice(0, -1));
   for (let n = 0; n < result.hits.length; n++) {
     const h = result.hits[n]!;
-    const fixed = fixedBytes(h);
-    ascii(n === 0 ? `{"id":${h.id},"url":` : `,{"id":${h.id},"url":`);
-    bytes(urlHead);
-    ascii(`${h.id}",`);
-    bytes(fixed.head);
-    ascii(',"themes":');
-    bytes(themesBytes(themeSlugs, h.themeIds));
-    ascii(',');
-    bytes(fixed.tail);
-    ascii(`,"distanceKm":${h.distanceKm === null ? 'null' : JSON.stringify(h.distanceKm)},"nextSessionAt":`);
-    ascii(h.nextSessionAt ? isoText(h.nextSessionAt) : 'null}');
+    if (n > 0) ascii(',');
+    // Everything up to the distance is the activity's own: one copy, then the two members that depend on the search.
+    bytes(leadBytes(h, themeSlugs, activityUrlPrefix));
+    ascii(`${h.distanceKm === null ? 'null' : JSON.stringify(h.distanceKm)},"nextSessionAt":${h.nextSessionAt ? isoText(h.nextSessionAt) : 'null}'}`);
   }
   ascii(']}');
   return take();
@@ -78,8 +69,8 @@ function take(): Buffer {
 
 // ---- parts kept between answers
 
-/** A hit's members from title to lng, as UTF-8 JSON, and the values they were written from. */
-interface FixedBytes {
+/** A hit's members from `{"id"` up to `"distanceKm":`, as UTF-8 JSON, and the values they were written from. */
+interface Lead {
   title: string;
   summary: string;
   organisationName: string;
@@ -93,53 +84,47 @@ interface FixedBytes {
   city: string | null;
   lat: number | null;
   lng: number | null;
-  /** `"title":…,"summary":…,"organisation":…` */
-  head: Buffer;
-  /** `"format":…` through `"lng":…` */
-  tail: Buffer;
+  /** The index hands out one theme list per activity, and the tenancy one slug map per ecosystem: compared by identity. */
+  themeIds: readonly number[];
+  themeSlugs: Map<number, string>;
+  urlPrefix: string;
+  bytes: Buffer;
 }
 
-const fixedParts = new Map<number, FixedBytes>();
+const leads = new Map<number, Lead>();
 /**
  * Every activity on offer at national scale (100,000, bench:search): with fewer, searches that differ each time
- * kept writing parts out again after the map started over. About 0.5 kB each, so some 50 MB at that size.
+ * kept writing parts out again after the map started over. About 0.7 kB each, so some 70 MB at that size.
  */
-const fixedPartsKept = 150_000;
+const leadsKept = 150_000;
 
-function fixedBytes(h: SearchHit): FixedBytes {
-  const f = fixedParts.get(h.id);
+function leadBytes(h: SearchHit, themeSlugs: Map<number, string>, urlPrefix: string): Buffer {
+  const f = leads.get(h.id);
   // Written again whenever the activity changed (a new version of the offer, or a result from the SQL search).
   if (
     f && f.title === h.title && f.summary === h.summary && f.organisationName === h.organisationName && f.format === h.format &&
     f.setting === h.setting && f.level === h.level && f.minAge === h.minAge && f.maxAge === h.maxAge && f.priceCents === h.priceCents &&
-    f.online === h.online && f.city === h.city && f.lat === h.lat && f.lng === h.lng
+    f.online === h.online && f.city === h.city && f.lat === h.lat && f.lng === h.lng && f.themeIds === h.themeIds &&
+    f.themeSlugs === themeSlugs && f.urlPrefix === urlPrefix
   ) {
-    return f;
+    return f.bytes;
   }
   const json = JSON.stringify;
-  const parts: FixedBytes = {
+  const themes = h.themeIds.map((id) => themeSlugs.get(id)).filter((s) => s !== undefined);
+  const lead: Lead = {
     title: h.title, summary: h.summary, organisationName: h.organisationName, format: h.format, setting: h.setting, level: h.level,
     minAge: h.minAge, maxAge: h.maxAge, priceCents: h.priceCents, online: h.online, city: h.city, lat: h.lat, lng: h.lng,
-    head: Buffer.from(`"title":${json(h.title)},"summary":${json(h.summary)},"organisation":${json(h.organisationName)}`),
-    tail: Buffer.from(
-      `"format":${json(h.format)},"setting":${json(h.setting)},"level":${json(h.level)},"minAge":${json(h.minAge)},"maxAge":${json(h.maxAge)},` +
-        `"priceCents":${json(h.priceCents)},"online":${json(h.online)},"city":${json(h.city)},"lat":${json(h.lat)},"lng":${json(h.lng)}`,
+    themeIds: h.themeIds, themeSlugs, urlPrefix,
+    bytes: Buffer.from(
+      `{"id":${h.id},"url":${json(`${urlPrefix}${h.id}`)},"title":${json(h.title)},"summary":${json(h.summary)},"organisation":${json(h.organisationName)},` +
+        `"themes":${json(themes)},"format":${json(h.format)},"setting":${json(h.setting)},"level":${json(h.level)},"minAge":${json(h.minAge)},` +
+        `"maxAge":${json(h.maxAge)},"priceCents":${json(h.priceCents)},"online":${json(h.online)},"city":${json(h.city)},"lat":${json(h.lat)},` +
+        `"lng":${json(h.lng)},"distanceKm":`,
     ),
   };
-  if (fixedParts.size >= fixedPartsKept) fixedParts.clear();
-  fixedParts.set(h.id, parts);
-  return parts;
-}
-
-const themeParts = new WeakMap<Map<number, string>, WeakMap<readonly number[], Buffer>>();
-
-/** A hit's theme slugs as JSON, kept per theme list: the index hands out one list per activity. */
-function themesBytes(themeSlugs: Map<number, string>, themeIds: number[]): Buffer {
-  let parts = themeParts.get(themeSlugs);
-  if (!parts) themeParts.set(themeSlugs, (parts = new WeakMap()));
-  let part = parts.get(themeIds);
-  if (part === undefined) parts.set(themeIds, (part = Buffer.from(JSON.stringify(themeIds.map((id) => themeSlugs.get(id)).filter((s) => s !== undefined)))));
-  return part;
+  if (leads.size >= leadsKept) leads.clear();
+  leads.set(h.id, lead);
+  return lead.bytes;
 }
 
 const isoTexts = new Map<number, string>();
