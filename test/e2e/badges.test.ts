@@ -8,7 +8,7 @@ import { issueClassBatch } from '../../src/modules/passes/commands/pass-issuer.j
 import { testApp, testDatabase } from '../helpers/build-app.js';
 import { createFixture, type Fixture } from '../helpers/factories.js';
 import { signedInAs } from '../helpers/people.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /** A partner switches a badge on; a child earns it at a scan; anyone checks it on the verification page. Pages pass axe-core. */
 const database = await testDatabase();
@@ -40,11 +40,6 @@ after(async () => {
   await app?.close();
   await database.drop();
 });
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 let awardId: string;
 

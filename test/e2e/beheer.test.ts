@@ -6,7 +6,7 @@ import { testApp, testDatabase } from '../helpers/build-app.js';
 import { createFixture, type Fixture } from '../helpers/factories.js';
 import { dayFromNow } from '../helpers/forms.js';
 import { signedInAs } from '../helpers/people.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /** A partner and a coordinator keep the offer up to date in Chromium, without JavaScript needed; every page passes axe-core. */
 const database = await testDatabase();
@@ -41,11 +41,6 @@ after(async () => {
   await app?.close();
   await database.drop();
 });
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 describe('a partner keeps the offer up to date', () => {
   test('creates an activity: a mistake is shown beside the field, with what was typed kept', async () => {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -57,4 +58,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`).join('\n');
+}
+
+/** Fails the test when axe-core finds a WCAG 2.1 AA violation on the page as it is now. */
+export async function noViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${page.url()}\n${describeViolations(violations)}`);
 }

@@ -9,7 +9,7 @@ import { testApp, testDatabase } from '../helpers/build-app.js';
 import { createFixture, type Fixture } from '../helpers/factories.js';
 import { addSchools, pdfBytes } from '../helpers/finance-fixtures.js';
 import { signedInAs } from '../helpers/people.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /**
  * A coordinator enters an agreement with two partners' contributions in
@@ -52,11 +52,6 @@ after(async () => {
   await app?.close();
   await database.drop();
 });
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 /** The co-financing statement for commitments, as the page words it. */
 async function committedStatement(page: Page): Promise<string> {

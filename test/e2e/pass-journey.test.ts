@@ -10,7 +10,7 @@ import { createSession } from '../../src/modules/catalogue/commands/session-comm
 import type { ActivityInput } from '../../src/modules/catalogue/schemas.js';
 import { createFixture, inDays, type Fixture } from '../helpers/factories.js';
 import { signedInAs } from '../helpers/people.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /**
  * The whole journey of one child's pass, as the people involved do it in the
@@ -44,11 +44,6 @@ async function newPage(options: { token?: string; phone?: boolean } = {}): Promi
   const page = await context.newPage();
   page.on('pageerror', (error) => scriptErrors.push(error.message));
   return page;
-}
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
 }
 
 before(async () => {

@@ -7,7 +7,7 @@ import { renewDemoPassAccess, type DemoPassAccess } from '../../src/modules/pass
 import { testApp, testDatabase } from '../helpers/build-app.js';
 import { pathPass } from '../helpers/path-fixtures.js';
 import { signedInAs } from '../helpers/people.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /**
  * A child with a parent opens the path page on a small phone without
@@ -47,11 +47,6 @@ after(async () => {
   await app?.close();
   await database.drop();
 });
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 /** Fits a phone's width, and works without JavaScript: the page loads no script. */
 async function fitsTheScreen(page: Page) {

@@ -9,7 +9,7 @@ import { signedInAs } from '../helpers/people.js';
 import { createLocation, createOrganisation } from '../../src/modules/catalogue/commands/organisation-commands.js';
 import { issueClassBatch, type IssuedPass } from '../../src/modules/passes/commands/pass-issuer.js';
 import { formatPassCode } from '../../src/modules/passes/pass-code.js';
-import { axeViolations, describeViolations, launchBrowser, listen } from './browser.js';
+import { launchBrowser, listen, noViolations } from './browser.js';
 
 /**
  * A school contact issues a class's cards; a partner scans on a phone-sized
@@ -58,11 +58,6 @@ after(async () => {
   await app?.close();
   await database.drop();
 });
-
-async function noViolations(page: Page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(violations));
-}
 
 async function participationsOf(codes: string[]): Promise<number> {
   const rows = await database.db
