@@ -15,17 +15,27 @@ test('a new code has 16 random characters and a valid check character', () => {
   assert.equal(codes.size, 1000);
 });
 
-test('the check character catches every single wrong character and every swap of neighbours', () => {
-  const code = newPassCode();
-  for (let i = 0; i < code.length; i++) {
-    for (const c of alphabet) {
-      if (c === code[i]) continue;
-      const wrong = code.slice(0, i) + c + code.slice(i + 1);
-      assert.equal(parsePassCode(wrong).ok, false, `${wrong} should fail`);
-    }
-    if (i + 1 < code.length && code[i] !== code[i + 1]) {
-      const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
-      assert.equal(parsePassCode(swapped).ok, false, `${swapped} should fail`);
+test('the check character catches every single wrong character and every swap of neighbours but “0” and “Z”', () => {
+  // Fixed codes with every character next to every other somewhere, and random ones.
+  const data = [
+    '0123456789ABCDEF', 'GHJKMNPQRSTVWXYZ', 'Z0Z0Z0Z0Z0Z0Z0Z0', '0Z1Y2X3W4V5T6S7R', 'FEDCBA9876543210', 'ZYXWVTSRQPNMKJHG',
+    ...Array.from({ length: 50 }, () => newPassCode().slice(0, 16)),
+  ];
+  for (const d of data) {
+    const code = d + checkCharacter(d);
+    assert.ok(parsePassCode(code).ok, code);
+    for (let i = 0; i < code.length; i++) {
+      for (const c of alphabet) {
+        if (c === code[i]) continue;
+        const wrong = code.slice(0, i) + c + code.slice(i + 1);
+        assert.equal(parsePassCode(wrong).ok, false, `${wrong} should fail`);
+      }
+      if (i + 1 < code.length && code[i] !== code[i + 1]) {
+        const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
+        // Luhn mod N's one blind spot: the first and last characters of the alphabet.
+        const blind = new Set([code[i], code[i + 1]]).has('0') && new Set([code[i], code[i + 1]]).has('Z');
+        assert.equal(parsePassCode(swapped).ok, blind, `${swapped} ${blind ? 'passes (the known blind spot)' : 'should fail'}`);
+      }
     }
   }
 });

@@ -11,7 +11,10 @@ export const codeDataLength = 16;
 
 /**
  * The Luhn mod N check character (N = 32): catches every single wrong
- * character and every swap of two neighbouring characters.
+ * character, and every swap of two neighbouring characters but one: "0"
+ * and "Z" swapped (as Luhn's 09 ↔ 90 in base 10). Both weigh the same
+ * once doubled and folded, a known limit of the algorithm; such a swap is
+ * then a valid code that, with 80 random bits, almost surely belongs to no pass.
  */
 export function checkCharacter(data: string): string {
   let factor = 2;
