@@ -14,6 +14,8 @@ import * as finance1 from '../modules/network/db/migrations/20261126T160100Z-cre
 import * as passesParentSessions from '../modules/passes/db/migrations/20261126T140000Z-parent-sessions.js';
 import * as passes2 from '../modules/passes/db/migrations/20261126T130000Z-pass-card-sheets.js';
 import * as passesPathSessions from '../modules/passes/db/migrations/20261126T120000Z-path-page-sessions.js';
+import * as signups1 from '../modules/signups/db/migrations/20261127T100000Z-create-signups.js';
+import * as mail2 from '../modules/mail/db/migrations/20261127T100100Z-mail-attachments.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -38,6 +40,8 @@ export const migrations: Record<string, Migration> = {
   '20261126T150100Z-create-network-partners': network2,
   '20261126T160000Z-create-agreements': agreements1,
   '20261126T160100Z-create-finance': finance1,
+  '20261127T100000Z-create-signups': signups1,
+  '20261127T100100Z-mail-attachments': mail2,
 };
 
 function migrator(db: Kysely<any>): Migrator {
