@@ -166,6 +166,16 @@ export function ActivityPage(props: ActivityPageProps) {
                   {s.capacity !== null && <span class="session-capacity">{` · ${t(locale, 'activity.capacity', { count: s.capacity })}`}</span>}
                   {s.status === 'cancelled' && <strong class="session-cancelled">{` · ${t(locale, 'activity.cancelled')}`}</strong>}
                   {s.note && <span class="session-note">{` · ${s.note}`}</span>}
+                  {/* Sign-up (signups module): first come first served, or an entry for a lottery. */}
+                  {(a.registration_mode === 'sign_up' || a.registration_mode === 'lottery') && s.status === 'scheduled' && s.starts_at > now && (
+                    <>
+                      {' · '}
+                      <a class="utrecht-link session-signup" href={`${basePath}/ouders/aanmelden/${s.id}`}>
+                        {t(locale, a.registration_mode === 'lottery' ? 'activity.signUpLottery' : 'activity.signUp')}
+                        <span class="visually-hidden">{` ${formatDay(s.starts_at, locale)}`}</span>
+                      </a>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
