@@ -46,7 +46,7 @@ function Page(props: { ctx: ParentSignupContext; title: string; children: Compon
 function SessionFacts({ session, locale }: { session: SessionForSignup; locale: Locale }) {
   const free = session.capacity === null ? null : Math.max(0, session.capacity - session.taken);
   return (
-    <dl class="facts">
+    <dl class="activity-facts">
       <dt>{t(locale, 'signups.page.when')}</dt>
       <dd>{when(session.startsAt, locale)}</dd>
       {session.location ? (
@@ -193,11 +193,15 @@ export function SignupDonePage(props: { ctx: ParentSignupContext; session: Sessi
         <>
           <h2 class="utrecht-heading-2">{t(locale, 'signups.done.newPass')}</h2>
           <p class="utrecht-paragraph">{t(locale, 'signups.done.newPass.intro')}</p>
-          <dl class="facts pass-secret">
-            <dt>{t(locale, 'parent.code')}</dt>
-            <dd class="pass-code">{formatPassCode(props.newPass.code)}</dd>
-            <dt>{t(locale, 'parent.secret')}</dt>
-            <dd class="pass-code">{props.newPass.secret}</dd>
+          <dl class="utrecht-data-list pass-secrets">
+            <div class="utrecht-data-list__item">
+              <dt class="utrecht-data-list__item-key">{t(locale, 'parent.issued.code')}</dt>
+              <dd class="utrecht-data-list__item-value pass-code">{formatPassCode(props.newPass.code)}</dd>
+            </div>
+            <div class="utrecht-data-list__item">
+              <dt class="utrecht-data-list__item-key">{t(locale, 'parent.issued.secret')}</dt>
+              <dd class="utrecht-data-list__item-value pass-code">{props.newPass.secret}</dd>
+            </div>
           </dl>
         </>
       ) : null}
