@@ -31,8 +31,9 @@ const ConsentBody = {
   givenBy: Text(100),
   givenByName: Text(1000),
 };
-// Signing up with a code and secret tries them like the parents' page does: a few typos, no guessing.
-const openLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
+// Signing up may try a code and secret: enough for a family signing several children up, too few to guess
+// (and every pass locks itself after ten wrong secrets an hour, see passes/commands/parent-session.ts).
+const openLimit = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
 const issueLimit = { rateLimit: { max: 10, timeWindow: '1 hour' } };
 
 /**
@@ -207,12 +208,15 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
   }
 
   app.get('/aanmelding/plek/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {
+    // The token is the key to the place: it never leaves in a Referer.
+    reply.header('referrer-policy', 'no-referrer');
     const offer = await offerFacts(request.params.token, request.ecosystem.id);
     return sendPrivatePage(reply, OfferPage({ ctx: context(request, reply), offer, token: encodeURIComponent(request.params.token), problems: [] }), offer ? 200 : 404);
   });
 
   app.post('/aanmelding/plek/:token', { schema: { ...hide, params: TokenParams, body: Type.Object({ ...Csrf, keuze: Text(10) }) } }, async (request, reply) => {
     const { token } = request.params;
+    reply.header('referrer-policy', 'no-referrer');
     const choice = request.body.keuze;
     const ecosystemId = request.ecosystem.id;
     if (choice !== 'ja' && choice !== 'nee') {
