@@ -255,6 +255,13 @@ const rows: Row[] = [
   ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(true)}/aanwezigheid`, owners, 303, { form: () => ({ signupId: lastSignupId, aanwezig: 'ja' }) }],
   ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(false)}/betaald`, owners, 303, { form: () => ({ signupId: lastSignupId, betaald: 'ja' }) }],
   ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(false)}/afgelasten`, owners, 303, { form: () => ({ reason: 'Tabel' }) }],
+  ['GET', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting`, owners, 200],
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/venster`, owners, 303, { form: () => ({ closesAt: '2030-01-01T12:00', offerHours: '48' }) }],
+  // Not a lottery activity: the draw is refused with a message, after the policy let the person in.
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/trekken`, owners, 400],
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/controleren`, owners, 404, { form: () => ({ drawId: '999999' }) }],
+  ['GET', () => '/e/proef/beheer/loting', coordinatorOnly, 200],
+  ['POST', () => '/e/proef/beheer/loting', coordinatorOnly, 303, { form: () => ({ rules: ['firstTimers', 'siblingsTogether', 'oneBeforeTwo'], prioritySesTierMax: '2', seasonStartMonth: '8' }) }],
   ['GET', () => '/e/proef/beheer', [...partners, 'viewer', 'school contact'], 200],
   ['GET', () => '/e/proef/beheer/aanbod', partners, 200],
   ['GET', () => '/e/proef/beheer/aanbod/nieuw', partners, 200],

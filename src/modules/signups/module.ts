@@ -1,6 +1,7 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
 import { expireOffers, sendReminders } from './commands/signup-commands.js';
-import { managedOrganisations } from './policies.js';
+import { can, managedOrganisations } from './policies.js';
+import { lotteryRoutes } from './routes/lottery-routes.js';
 import { parentSignupRoutes } from './routes/parent-signup-routes.js';
 import { providerSignupRoutes } from './routes/provider-signup-routes.js';
 
@@ -15,6 +16,7 @@ export const signupsModule: AppModule = {
   tenantRoutes: async (app) => {
     await app.register(parentSignupRoutes);
     await app.register(providerSignupRoutes);
+    await app.register(lotteryRoutes);
   },
   // Offers past their deadline lapse and the place moves on; families with a place get a reminder the day before, once.
   housekeeping: async (tx, now, services) => {
@@ -25,6 +27,7 @@ export const signupsModule: AppModule = {
     const links: ManageLink[] = [];
     const orgs = managedOrganisations(actor, ecosystemId);
     if (orgs === 'all' || orgs.length > 0) links.push({ path: '/beheer/aanmeldingen', label: 'signups.manage', description: 'signups.manage.description' });
+    if (can(actor, 'lottery.policy', { ecosystemId })) links.push({ path: '/beheer/loting', label: 'signups.lottery.settings.title', description: 'signups.lottery.settings.description' });
     return links;
   },
 };

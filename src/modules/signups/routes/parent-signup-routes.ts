@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +10,7 @@ import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, type ConsentForm } from '../../passes/commands/consent-recorder.js';
 import { requestPassAsParent } from '../../passes/commands/parent-pass-request.js';
 import { birthYearRange, emptyProfileForm, type ProfileForm } from '../../passes/commands/parent-profile.js';
-import { openPassForParent, parentSessionMinutes } from '../../passes/commands/parent-session.js';
+import { endParentSession, openPassForParent, parentSessionMinutes } from '../../passes/commands/parent-session.js';
 import { findParentSession } from '../../passes/queries/parent-session.js';
 import { schoolChoices } from '../../passes/queries/pass-privacy-record.js';
 import { parentCookie } from '../../passes/routes/parent-pages.js';
@@ -23,7 +24,7 @@ const Csrf = { _csrf: Type.String({ maxLength: 100 }) };
 const SessionParams = Type.Object({ sessionId: Id });
 const SignupParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
-const SignupBody = { code: Text(200), secret: Text(200), email: Text(1000), stadspas: Text(10), reeks: Text(10) };
+const SignupBody = { code: Text(200), secret: Text(200), email: Text(1000), stadspas: Text(10), reeks: Text(10), siblingCode: Text(200), siblingSecret: Text(200) };
 const ProfileBody = { nickname: Text(1000), birthYear: Text(100), postcode: Text(100), schoolLocationId: Text(100), gender: Text(100) };
 const ConsentBody = {
   purposes: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })])),
@@ -104,7 +105,7 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
     const ecosystemId = request.ecosystem.id;
     const session = await loadSession(request, request.params.sessionId);
     const body = request.body;
-    const form: SignupForm = { code: (body.code ?? '').slice(0, 30), email: (body.email ?? '').slice(0, 254), stadspas: body.stadspas === '1', series: body.reeks === '1' };
+    const form: SignupForm = { code: (body.code ?? '').slice(0, 30), email: (body.email ?? '').slice(0, 254), stadspas: body.stadspas === '1', series: body.reeks === '1', siblingCode: (body.siblingCode ?? '').slice(0, 30) };
     let passId = await sessionPass(request);
     if (passId === undefined) {
       // Opening the pass commits on its own, so a wrong secret is logged even though nothing is signed up.
@@ -113,11 +114,26 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
       setParentCookie(request, reply, opened.token);
       passId = opened.passId;
     }
-    const input = { ecosystemId, passId, email: form.email, stadspas: form.stadspas };
+    // A brother or sister entered together: their pass is checked like any other (and the check logged), then both go in as one family.
+    const passIds = [passId];
+    if ((body.siblingCode ?? '').trim() !== '') {
+      const sibling = await database.transaction((tx) => openPassForParent(tx, ecosystemId, { code: body.siblingCode ?? '', secret: body.siblingSecret ?? '' }));
+      if (!sibling.ok) return signupPage(request, reply, session.id, { form, problems: sibling.problems.map((p) => ({ ...p, field: p.field === 'secret' ? 'siblingSecret' : 'siblingCode' })) });
+      // Only the check was needed, not a session on the sibling's pass.
+      await database.transaction((tx) => endParentSession(tx, sibling.token));
+      if (sibling.passId !== passId) passIds.push(sibling.passId);
+    }
+    const familyKey = passIds.length > 1 ? randomUUID() : null;
     const result = await attempt(() =>
-      database.transaction(async (tx): Promise<SignupOutcome[]> =>
-        form.series ? signUpForSeries(tx, { kind: 'anonymous' }, { ...input, activityId: session.activity.id }, mail) : [await signUp(tx, { kind: 'anonymous' }, { ...input, sessionId: session.id }, mail)],
-      ),
+      database.transaction(async (tx): Promise<SignupOutcome[]> => {
+        const outcomes: SignupOutcome[] = [];
+        for (const id of passIds) {
+          const input = { ecosystemId, passId: id, email: form.email, stadspas: form.stadspas, familyKey };
+          if (form.series) outcomes.push(...(await signUpForSeries(tx, { kind: 'anonymous' }, { ...input, activityId: session.activity.id }, mail)));
+          else outcomes.push(await signUp(tx, { kind: 'anonymous' }, { ...input, sessionId: session.id }, mail));
+        }
+        return outcomes;
+      }),
     );
     if (!result.ok) return signupPage(request, reply, session.id, { form, problems: result.problems });
     const mailed = await db.selectFrom('signups').select('contact_email').where('id', '=', result.value[0]!.signupId).executeTakeFirst();

@@ -27,9 +27,10 @@ export interface SignupForm {
   email: string;
   stadspas: boolean;
   series: boolean;
+  siblingCode: string;
 }
 
-export const emptySignupForm: SignupForm = { code: '', email: '', stadspas: false, series: false };
+export const emptySignupForm: SignupForm = { code: '', email: '', stadspas: false, series: false, siblingCode: '' };
 
 function when(date: Date, locale: Locale): string {
   return `${formatDay(date, locale)}, ${formatTime(date, locale)}`;
@@ -115,6 +116,12 @@ export function SignupPage(props: {
           </>
         )}
         <TextField locale={locale} name="email" type="email" label={t(locale, 'signups.form.email')} hint={t(locale, 'signups.form.email.hint')} value={props.form.email} maxLength={254} autocomplete="email" problems={problems} />
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{t(locale, 'signups.form.sibling')}</legend>
+          <p class="utrecht-form-field-description">{t(locale, 'signups.form.sibling.hint')}</p>
+          <TextField locale={locale} name="siblingCode" label={t(locale, 'signups.form.siblingCode')} value={props.form.siblingCode} maxLength={30} autocomplete="off" problems={problems} />
+          <TextField locale={locale} name="siblingSecret" type="password" label={t(locale, 'signups.form.siblingSecret')} maxLength={20} autocomplete="off" problems={problems} />
+        </fieldset>
         <ChoiceField
           locale={locale}
           name="stadspas"
@@ -186,7 +193,10 @@ export function SignupDonePage(props: { ctx: ParentSignupContext; session: Sessi
       <h1 class="utrecht-heading-1">{title}</h1>
       <Alert type="ok" role="status">
         <p class="utrecht-paragraph">
-          {session.activity.title}: {props.outcomes.length > 1 ? t(locale, 'signups.done.series', { n: props.outcomes.length }) : outcomeText(locale, props.outcomes[0]!)}
+          {session.activity.title}:{' '}
+          {props.outcomes.length > 1 && props.outcomes.every((o) => o.status === 'confirmed') && new Set(props.outcomes.map((o) => o.sessionId)).size === props.outcomes.length
+            ? t(locale, 'signups.done.series', { n: props.outcomes.length })
+            : props.outcomes.map((o) => outcomeText(locale, o)).filter((x, i, all) => all.indexOf(x) === i).join(' ')}
         </p>
       </Alert>
       {props.newPass ? (
