@@ -5,7 +5,7 @@ import { testDatabase } from '../../../../test/helpers/build-app.js';
 import { createFixture, inDays, type Fixture } from '../../../../test/helpers/factories.js';
 import { createSession } from '../../catalogue/commands/session-commands.js';
 import { Mailer } from '../../mail/mailer.js';
-import { acceptOffer, cancelSignup, expireOffers, signUp } from './signup-commands.js';
+import { acceptOffer, cancelSignup, expireOffers, sendReminders, signUp } from './signup-commands.js';
 import { AppError } from '../../../core/errors.js';
 
 const silent = { level: 'silent', info() {}, warn() {}, error() {}, debug() {}, fatal() {}, trace() {}, child: () => silent } as never;
@@ -133,5 +133,39 @@ describe('places and waiting lists', () => {
     assert.equal(after.offered, 1);
     assert.equal(after.rows.find((r) => r.id === sc.signupId)?.status, 'offered');
     assert.equal(after.rows.find((r) => r.id === sb.signupId)?.status, 'expired');
+  });
+
+  it('sends the reminder the day before, once, with the calendar file', async () => {
+    const sessionId = await newSession(database, fx, 5, 9);
+    const [passId] = await makePasses(database, fx.ecosystem.id, 1);
+    await database.transaction((tx) => signUp(tx, parent, { ecosystemId: fx.ecosystem.id, passId: passId!, sessionId, email: 'herinnering@proef.example' }, mail));
+    const startsAt = (await database.db.selectFrom('sessions').select('starts_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).starts_at;
+    const reminders = () => database.db.selectFrom('mail_messages').select(['attachments', 'subject']).where('to_address', '=', 'herinnering@proef.example').where('kind', '=', 'signup_reminder').execute();
+    // Two days before: not yet.
+    await database.transaction((tx) => sendReminders(tx, new Date(startsAt.getTime() - 48 * 3_600_000), mail));
+    assert.equal((await reminders()).length, 0);
+    const dayBefore = new Date(startsAt.getTime() - 20 * 3_600_000);
+    assert.ok((await database.transaction((tx) => sendReminders(tx, dayBefore, mail))) >= 1);
+    await database.transaction((tx) => sendReminders(tx, new Date(dayBefore.getTime() + 3_600_000), mail));
+    const sent = await reminders();
+    assert.equal(sent.length, 1, 'once');
+    assert.match(sent[0]!.subject, /^Morgen: /);
+    assert.match(sent[0]!.attachments[0]!.content, /BEGIN:VEVENT/);
+  });
+
+  it('a family cancelling gets a cancellation with the calendar event cancelled; an offered place can be taken', async () => {
+    const sessionId = await newSession(database, fx, 1, 8);
+    const [a, b] = await makePasses(database, fx.ecosystem.id, 2);
+    const first = await database.transaction((tx) => signUp(tx, parent, { ecosystemId: fx.ecosystem.id, passId: a!, sessionId, email: 'eerst@proef.example' }, mail));
+    await database.transaction((tx) => signUp(tx, parent, { ecosystemId: fx.ecosystem.id, passId: b!, sessionId, email: 'daarna@proef.example' }, mail));
+    const offers = await database.transaction((tx) => cancelSignup(tx, parent, fx.ecosystem.id, first.signupId, mail).then(() => tx.db.selectFrom('mail_messages').select(['text_body']).where('to_address', '=', 'daarna@proef.example').where('kind', '=', 'signup_offered').execute()));
+    assert.equal(offers.length, 1);
+    const token = /aanmelding\/plek\/([A-Za-z0-9_-]{43})/.exec(offers[0]!.text_body)![1]!;
+    await database.transaction((tx) => acceptOffer(tx, fx.ecosystem.id, token, mail));
+    const counts = await statusCounts(database, sessionId);
+    assert.equal(counts.confirmed, 1);
+    const cancelMail = await database.db.selectFrom('mail_messages').select('attachments').where('to_address', '=', 'eerst@proef.example').where('kind', '=', 'signup_cancelled').executeTakeFirstOrThrow();
+    assert.match(cancelMail.attachments[0]!.content, /METHOD:CANCEL/);
+    assert.match(cancelMail.attachments[0]!.content, /STATUS:CANCELLED/);
   });
 });
