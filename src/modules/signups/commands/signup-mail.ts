@@ -12,7 +12,8 @@ export function formatMoment(date: Date): string {
 
 /** What sign-up mail needs besides the database: the outbox, and the public address for links. */
 export interface SignupMailContext {
-  mailer: Mailer;
+  /** The outbox (only its `queue`: mail is written in the caller's transaction). */
+  mailer: Pick<Mailer, 'queue'>;
   publicUrl: string;
 }
 
