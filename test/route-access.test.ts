@@ -232,6 +232,17 @@ async function sessionWithSignup(begun: boolean): Promise<number> {
   return sessionId;
 }
 
+/** A class booking requested for the library's activity by the school contact's school, with a fresh session to confirm it for. */
+let lastClassSession = 0;
+async function classBooking(): Promise<number> {
+  lastClassSession = await fresh.session();
+  return (await database.db
+    .insertInto('class_bookings')
+    .values({ ecosystem_id: fx.ecosystem.id, activity_id: fx.activities.robotClub, session_id: lastClassSession, school_location_id: fx.locations.enschede, group_label: 'groep 8', pupils: 2, status: 'requested' })
+    .returning('id')
+    .executeTakeFirstOrThrow()).id;
+}
+
 const coordinatorOnly: Who[] = ['coordinator', 'platform administrator'];
 const owners: Who[] = [...coordinatorOnly, 'partner of this organisation'];
 const partners: Who[] = [...owners, 'partner of another organisation'];
@@ -261,6 +272,13 @@ const rows: Row[] = [
   ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/trekken`, owners, 400],
   ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/controleren`, owners, 404, { form: () => ({ drawId: '999999' }) }],
   ['GET', () => '/e/proef/beheer/loting', coordinatorOnly, 200],
+  // Class bookings: a school contact books for its own school; the activity's provider decides.
+  ['GET', () => '/e/proef/beheer/klasboekingen', [...partners, 'school contact'], 200],
+  ['GET', () => `/e/proef/beheer/klasboekingen/nieuw?activiteit=${fx.activities.robotClub}`, [...coordinatorOnly, 'school contact'], 200],
+  ['POST', () => '/e/proef/beheer/klasboekingen/nieuw', [...coordinatorOnly, 'school contact'], 303, { form: () => ({ activityId: String(fx.activities.robotClub), schoolLocationId: String(fx.locations.enschede), groupLabel: 'groep 5', pupils: '2', sessionId: '', wishes: 'Dinsdag' }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/bevestigen`, owners, 303, { form: () => ({ sessionId: String(lastClassSession) }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/afwijzen`, owners, 303, { form: () => ({ note: 'Tabel' }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/annuleren`, [...coordinatorOnly, 'school contact'], 303],
   ['POST', () => '/e/proef/beheer/loting', coordinatorOnly, 303, { form: () => ({ rules: ['firstTimers', 'siblingsTogether', 'oneBeforeTwo'], prioritySesTierMax: '2', seasonStartMonth: '8' }) }],
   ['GET', () => '/e/proef/beheer', [...partners, 'viewer', 'school contact'], 200],
   ['GET', () => '/e/proef/beheer/aanbod', partners, 200],

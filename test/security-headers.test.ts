@@ -123,6 +123,8 @@ const pages = (): Array<{ url: string; cookies?: Record<string, string>; referre
   { url: `/e/proef/beheer/aanmeldingen/sessie/${signupSessionId}`, cookies: coordinator },
   { url: `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robots}/loting`, cookies: coordinator },
   { url: '/e/proef/beheer/loting', cookies: coordinator },
+  { url: '/e/proef/beheer/klasboekingen', cookies: coordinator },
+  { url: `/e/proef/beheer/klasboekingen/nieuw?activiteit=${fx.activities.robots}`, cookies: coordinator },
   { url: '/e/proef/beheer/passen/opzoeken', cookies: coordinator },
   { url: `/e/proef/beheer/passen/opzoeken/${passId}`, cookies: coordinator },
   { url: '/e/proef/beheer/deelnames', cookies: coordinator },

@@ -1,6 +1,7 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
 import { expireOffers, sendReminders } from './commands/signup-commands.js';
-import { can, managedOrganisations } from './policies.js';
+import { bookingSchools, can, managedOrganisations } from './policies.js';
+import { classBookingRoutes } from './routes/class-booking-routes.js';
 import { lotteryRoutes } from './routes/lottery-routes.js';
 import { parentSignupRoutes } from './routes/parent-signup-routes.js';
 import { providerSignupRoutes } from './routes/provider-signup-routes.js';
@@ -17,6 +18,7 @@ export const signupsModule: AppModule = {
     await app.register(parentSignupRoutes);
     await app.register(providerSignupRoutes);
     await app.register(lotteryRoutes);
+    await app.register(classBookingRoutes);
   },
   // Offers past their deadline lapse and the place moves on; families with a place get a reminder the day before, once.
   housekeeping: async (tx, now, services) => {
@@ -27,6 +29,8 @@ export const signupsModule: AppModule = {
     const links: ManageLink[] = [];
     const orgs = managedOrganisations(actor, ecosystemId);
     if (orgs === 'all' || orgs.length > 0) links.push({ path: '/beheer/aanmeldingen', label: 'signups.manage', description: 'signups.manage.description' });
+    const schools = bookingSchools(actor, ecosystemId);
+    if (orgs === 'all' || orgs.length > 0 || schools === 'all' || schools.length > 0) links.push({ path: '/beheer/klasboekingen', label: 'classBookings.title', description: 'classBookings.description' });
     if (can(actor, 'lottery.policy', { ecosystemId })) links.push({ path: '/beheer/loting', label: 'signups.lottery.settings.title', description: 'signups.lottery.settings.description' });
     return links;
   },

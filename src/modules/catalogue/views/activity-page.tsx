@@ -180,6 +180,14 @@ export function ActivityPage(props: ActivityPageProps) {
               ))}
             </ul>
           )}
+          {/* Class bookings (signups module): a teacher books the activity for a class. */}
+          {(a.setting === 'in_school' || a.setting === 'both') && a.registration_mode !== 'walk_in' && a.status === 'published' && (
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`${basePath}/beheer/klasboekingen/nieuw?activiteit=${a.id}`}>
+                {t(locale, 'activity.bookForClass')}
+              </a>
+            </p>
+          )}
         </section>
 
         {detail.nextSteps.length > 0 && (

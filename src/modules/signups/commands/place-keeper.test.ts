@@ -5,6 +5,7 @@ import { testDatabase } from '../../../../test/helpers/build-app.js';
 import { createFixture, inDays, type Fixture } from '../../../../test/helpers/factories.js';
 import { createSession } from '../../catalogue/commands/session-commands.js';
 import { Mailer } from '../../mail/mailer.js';
+import { cancelClassBooking, confirmClassBooking, requestClassBooking } from './class-booking-commands.js';
 import { acceptOffer, cancelSignup, expireOffers, sendReminders, signUp } from './signup-commands.js';
 import { AppError } from '../../../core/errors.js';
 
@@ -167,5 +168,38 @@ describe('places and waiting lists', () => {
     const cancelMail = await database.db.selectFrom('mail_messages').select('attachments').where('to_address', '=', 'eerst@proef.example').where('kind', '=', 'signup_cancelled').executeTakeFirstOrThrow();
     assert.match(cancelMail.attachments[0]!.content, /METHOD:CANCEL/);
     assert.match(cancelMail.attachments[0]!.content, /STATUS:CANCELLED/);
+  });
+
+  it('class bookings and sign-ups share the capacity, also when they race', async () => {
+    const sessionId = await newSession(database, fx, 20, 10);
+    const request = (pupils: number) =>
+      database.transaction((tx) =>
+        requestClassBooking(tx, { kind: 'admin' }, fx.ecosystem.id, 'all', { activityId: String(fx.activities.robots), schoolLocationId: String(fx.locations.enschede), groupLabel: `groep ${pupils}`, pupils: String(pupils), sessionId: String(sessionId), wishes: '' }),
+      );
+    const classA = await request(12);
+    const classB = await request(9);
+    const passes = await makePasses(database, fx.ecosystem.id, 15);
+    const results = await Promise.allSettled([
+      database.transaction((tx) => confirmClassBooking(tx, { kind: 'admin' }, fx.ecosystem.id, classA, String(sessionId))),
+      database.transaction((tx) => confirmClassBooking(tx, { kind: 'admin' }, fx.ecosystem.id, classB, String(sessionId))),
+      ...passes.map((passId) => database.transaction((tx) => signUp(tx, parent, { ecosystemId: fx.ecosystem.id, passId, sessionId }, mail))),
+    ]);
+    // Both classes cannot fit (12 + 9 > 20); whichever got in, with the sign-ups the session holds at most 20.
+    const bookings = await database.db.selectFrom('class_bookings').select(['id', 'pupils', 'status']).where('session_id', '=', sessionId).execute();
+    const pupils = bookings.filter((b) => b.status === 'confirmed').reduce((n, b) => n + b.pupils, 0);
+    let counts = await statusCounts(database, sessionId);
+    assert.ok(pupils + counts.confirmed + counts.offered <= 20, `${pupils} pupils + ${counts.confirmed} sign-ups`);
+    assert.equal(counts.confirmed + counts.waiting, 15, 'every sign-up got a place or a waiting position');
+    assert.ok(results.filter((r) => r.status === 'rejected').every((r) => /invalid_input/.test(String((r as PromiseRejectedResult).reason))));
+    assertPositions(counts.positions);
+    // A confirmed class cancels: its places go to the waiting list.
+    const confirmedClass = bookings.find((b) => b.status === 'confirmed');
+    if (confirmedClass && counts.waiting > 0) {
+      await database.transaction((tx) => cancelClassBooking(tx, { kind: 'admin' }, fx.ecosystem.id, confirmedClass.id, mail));
+      counts = await statusCounts(database, sessionId);
+      assert.ok(counts.offered > 0);
+      assert.ok(counts.confirmed + counts.offered <= 20);
+      assertPositions(counts.positions);
+    }
   });
 });

@@ -35,7 +35,10 @@ export async function lockSession(tx: Tx, ecosystemId: number, sessionId: number
   return { id: row.id, ecosystemId: row.ecosystem_id, activityId: row.activity_id, capacity: row.capacity, startsAt: row.starts_at, status: row.status };
 }
 
-/** How many places of a locked session are taken: confirmed sign-ups and places held for a promoted family. */
+/**
+ * How many places of a locked session are taken: confirmed sign-ups, places
+ * held for a promoted family, and the pupils of confirmed class bookings.
+ */
 export async function placesTaken(tx: Tx, session: LockedSession): Promise<number> {
   const row = await tx.db
     .selectFrom('signups')
@@ -44,7 +47,14 @@ export async function placesTaken(tx: Tx, session: LockedSession): Promise<numbe
     .where('session_id', '=', session.id)
     .where('status', 'in', placeHoldingStatuses)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const classes = await tx.db
+    .selectFrom('class_bookings')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('pupils'), eb.val('0')).as('n'))
+    .where('ecosystem_id', '=', session.ecosystemId)
+    .where('session_id', '=', session.id)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n) + Number(classes.n);
 }
 
 /** Free places of a locked session; Infinity when it has no capacity limit. */

@@ -67,6 +67,25 @@ export interface LotteryDrawsTable {
   drawn_at: Timestamp;
 }
 
+export type ClassBookingStatus = 'requested' | 'confirmed' | 'declined' | 'cancelled';
+
+export interface ClassBookingsTable {
+  id: Generated<number>;
+  ecosystem_id: number;
+  activity_id: number;
+  session_id: number | null;
+  school_location_id: number;
+  group_label: string;
+  pupils: number;
+  wishes: Defaulted<string>;
+  status: ClassBookingStatus;
+  provider_note: Defaulted<string>;
+  requested_by: number | null;
+  decided_by: Nullable<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type Signup = Selectable<SignupsTable>;
 export type LotteryDraw = Selectable<LotteryDrawsTable>;
 
@@ -75,4 +94,5 @@ export interface SignupsDB {
   signups: SignupsTable;
   lottery_policies: LotteryPoliciesTable;
   lottery_draws: LotteryDrawsTable;
+  class_bookings: ClassBookingsTable;
 }

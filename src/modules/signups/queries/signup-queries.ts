@@ -30,6 +30,7 @@ export async function sessionForSignup(db: Kysely<DB>, ecosystemId: number, sess
       'a.min_age', 'a.max_age', 'a.price_cents', 'a.reductions', 'a.organisation_id', 'a.online', 'l.name as location_name', 'l.city', 'st.opens_at', 'st.closes_at',
       eb.selectFrom('signups').select((e) => e.fn.countAll<string>().as('n')).whereRef('session_id', '=', 'se.id').where('status', 'in', placeHoldingStatuses).as('taken'),
       eb.selectFrom('signups').select((e) => e.fn.countAll<string>().as('n')).whereRef('session_id', '=', 'se.id').where('status', '=', 'waiting').as('waiting'),
+      eb.selectFrom('class_bookings').select((e) => e.fn.sum<string>('pupils').as('n')).whereRef('session_id', '=', 'se.id').where('status', '=', 'confirmed').as('pupils'),
       eb.selectFrom('sessions as o').select((e) => e.fn.countAll<string>().as('n')).whereRef('o.activity_id', '=', 'a.id').where('o.status', '=', 'scheduled').where('o.starts_at', '>', now).as('coming'),
       eb.exists(eb.selectFrom('lottery_draws as d').select('d.id').whereRef('d.activity_id', '=', 'a.id')).as('drawn'),
     ])
@@ -39,7 +40,7 @@ export async function sessionForSignup(db: Kysely<DB>, ecosystemId: number, sess
   if (!row) return undefined;
   return {
     id: row.id, startsAt: row.starts_at, endsAt: row.ends_at, capacity: row.capacity, status: row.status,
-    taken: Number(row.taken ?? 0), waiting: Number(row.waiting ?? 0),
+    taken: Number(row.taken ?? 0) + Number(row.pupils ?? 0), waiting: Number(row.waiting ?? 0),
     activity: { id: row.activity_id, title: row.title, status: row.activity_status, mode: row.registration_mode, minAge: row.min_age, maxAge: row.max_age, priceCents: row.price_cents, reductions: row.reductions, organisationId: row.organisation_id },
     location: row.location_name ? [row.location_name, row.city].filter(Boolean).join(', ') : row.online ? 'Online' : '',
     comingSessions: Number(row.coming ?? 0),
