@@ -423,3 +423,8 @@ export async function cancelSessionWithNotice(tx: Tx, actor: Actor, ecosystemId:
   for (const { id } of live) await queueSignupMail(tx, mail, id, 'session_cancelled', { reason: text ? `Reden: ${text}` : '' });
   return live.length;
 }
+
+/** A staff member opened a session's list of children: personal data, so the look is logged like a look-up of one pass. */
+export async function recordListView(tx: Tx, actor: Actor, ecosystemId: number, sessionId: number, children: number): Promise<void> {
+  await recordAudit(tx, actor, { ecosystemId, action: 'signups.list.viewed', subjectType: 'session', subjectId: sessionId, details: { children } });
+}

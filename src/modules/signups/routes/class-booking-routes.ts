@@ -9,6 +9,7 @@ import { staffContext } from '../../passes/routes/pass-lookup-pages.js';
 import { cancelClassBooking, confirmClassBooking, declineClassBooking, requestClassBooking, type ClassBookingForm } from '../commands/class-booking-commands.js';
 import { bookingSchools, can, managedOrganisations } from '../policies.js';
 import { bookingChoices, classBookings } from '../queries/class-booking-queries.js';
+import { classBookingScope } from '../queries/route-lookups.js';
 import { ClassBookingRequestPage, ClassBookingsPage, classBookingsPath } from '../views/class-booking-pages.js';
 
 const hide = { hide: true };
@@ -94,13 +95,7 @@ export async function classBookingRoutes(plain: FastifyInstance): Promise<void> 
 
   /** The booking, when the actor may decide on it (its activity's provider) or cancel it (its school). */
   async function booking(request: FastifyRequest, bookingId: number, as: 'provider' | 'school') {
-    const row = await db
-      .selectFrom('class_bookings as b')
-      .innerJoin('activities as a', 'a.id', 'b.activity_id')
-      .select(['b.id', 'a.organisation_id', 'b.school_location_id'])
-      .where('b.ecosystem_id', '=', request.ecosystem.id)
-      .where('b.id', '=', bookingId)
-      .executeTakeFirst();
+    const row = await classBookingScope(db, request.ecosystem.id, bookingId);
     if (!row) throw errors.notFound('classBooking');
     const ecosystemId = request.ecosystem.id;
     const allowed = as === 'provider' ? can(request.actor, 'signups.manage', { ecosystemId, organisationId: row.organisation_id }) : can(request.actor, 'classBookings.request', { ecosystemId, schoolLocationId: row.school_location_id });

@@ -8,6 +8,7 @@ import { t } from '../../../web/i18n/index.js';
 import { staffContext } from '../../passes/routes/pass-lookup-pages.js';
 import { loadDraw, lotterySettings, runDraw, saveLotterySettings, saveSignupWindow, verifyDraw } from '../commands/lottery-commands.js';
 import { authorize } from '../policies.js';
+import { lotteryActivity, lotteryPageData } from '../queries/route-lookups.js';
 import { LotteryPage, LotterySettingsPage, lotterySettingsPath, type SettingsForm, type WindowForm } from '../views/lottery-pages.js';
 import { manageSignupsPath } from '../views/provider-pages.js';
 
@@ -39,7 +40,7 @@ export async function lotteryRoutes(plain: FastifyInstance): Promise<void> {
   const base = (id: number) => `${manageSignupsPath}/activiteit/${id}/loting`;
 
   async function managedActivity(request: FastifyRequest, activityId: number) {
-    const activity = await db.selectFrom('activities').select(['id', 'title', 'organisation_id', 'registration_mode']).where('ecosystem_id', '=', request.ecosystem.id).where('id', '=', activityId).executeTakeFirst();
+    const activity = await lotteryActivity(db, request.ecosystem.id, activityId);
     if (!activity) throw errors.notFound('activity');
     authorize(request.actor, 'lottery.draw', { ecosystemId: request.ecosystem.id, organisationId: activity.organisation_id });
     return activity;
@@ -48,20 +49,15 @@ export async function lotteryRoutes(plain: FastifyInstance): Promise<void> {
   async function page(request: FastifyRequest, reply: FastifyReply, activityId: number, extra: { problems?: FieldProblem[]; window?: WindowForm; notice?: string; verified?: { same: boolean } } = {}) {
     const ecosystemId = request.ecosystem.id;
     const activity = await managedActivity(request, activityId);
-    const [settings, window, sessions, drawRow] = await Promise.all([
-      lotterySettings(database, ecosystemId),
-      db.selectFrom('signup_settings').select(['opens_at', 'closes_at', 'offer_hours']).where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).executeTakeFirst(),
-      db.selectFrom('sessions').select(['id', 'starts_at']).where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).where('status', '=', 'scheduled').orderBy('starts_at').execute(),
-      db.selectFrom('lottery_draws').select('id').where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).orderBy('id', 'desc').executeTakeFirst(),
-    ]);
-    const entries = await db.selectFrom('signups').select((eb) => eb.fn.countAll<string>().as('n')).where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).where('status', '=', 'entered').executeTakeFirstOrThrow();
-    const draw = drawRow ? await loadDraw(database, ecosystemId, activityId, drawRow.id) : undefined;
+    const [settings, data] = await Promise.all([lotterySettings(database, ecosystemId), lotteryPageData(db, ecosystemId, activityId)]);
+    const { window, sessions, drawId } = data;
+    const draw = drawId ? await loadDraw(database, ecosystemId, activityId, drawId) : undefined;
     const problems = extra.problems ?? [];
     const html = LotteryPage({
       ctx: staffContext(request),
       activity,
       window: extra.window ?? { opensAt: localMoment(window?.opens_at ?? null), closesAt: localMoment(window?.closes_at ?? null), offerHours: String(window?.offer_hours ?? 48) },
-      entries: Number(entries.n),
+      entries: data.entries,
       sessions: new Map(sessions.map((s) => [s.id, s.starts_at])),
       settings,
       draw,

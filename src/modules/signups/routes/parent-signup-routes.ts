@@ -15,6 +15,7 @@ import { findParentSession } from '../../passes/queries/parent-session.js';
 import { schoolChoices } from '../../passes/queries/pass-privacy-record.js';
 import { parentCookie } from '../../passes/routes/parent-pages.js';
 import { acceptOffer, cancelSignup, declineOffer, findOffer, moveSignup, signUp, signUpForSeries, type SignupOutcome } from '../commands/signup-commands.js';
+import { offerSession, passCodeOf, signupHasOwnAddress, signupOfPass } from '../queries/route-lookups.js';
 import { sessionForSignup, signupsOfPass } from '../queries/signup-queries.js';
 import { emptySignupForm, MySignupsPage, OfferPage, SignupDonePage, SignupPage, type ParentSignupContext, type SignupForm } from '../views/parent-signup-pages.js';
 
@@ -60,8 +61,6 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
   const setParentCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
     reply.setCookie(parentCookie, token, { path: `${request.basePath}/ouders`, httpOnly: true, sameSite: 'strict', secure: config.env === 'production', maxAge: parentSessionMinutes * 60 });
   const sessionPass = (request: FastifyRequest) => findParentSession(db, request.ecosystem.id, request.cookies[parentCookie]);
-  const passCode = async (ecosystemId: number, passId: number) =>
-    (await db.selectFrom('passes').select('code').where('ecosystem_id', '=', ecosystemId).where('id', '=', passId).executeTakeFirst())?.code;
 
   async function loadSession(request: FastifyRequest, sessionId: number) {
     const session = await sessionForSignup(db, request.ecosystem.id, sessionId);
@@ -79,7 +78,7 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
     const ecosystemId = request.ecosystem.id;
     const session = await loadSession(request, sessionId);
     const passId = await sessionPass(request);
-    const code = passId === undefined ? undefined : await passCode(ecosystemId, passId);
+    const code = passId === undefined ? undefined : await passCodeOf(db, ecosystemId, passId);
     const problems = extra.problems ?? [];
     const newPassProblems = extra.newPassProblems ?? [];
     const page = SignupPage({
@@ -136,8 +135,8 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
       }),
     );
     if (!result.ok) return signupPage(request, reply, session.id, { form, problems: result.problems });
-    const mailed = await db.selectFrom('signups').select('contact_email').where('id', '=', result.value[0]!.signupId).executeTakeFirst();
-    return sendPrivatePage(reply, SignupDonePage({ ctx: context(request, reply), session, outcomes: result.value, newPass: null, mailed: Boolean(mailed?.contact_email) }));
+    const mailed = await signupHasOwnAddress(db, result.value[0]!.signupId);
+    return sendPrivatePage(reply, SignupDonePage({ ctx: context(request, reply), session, outcomes: result.value, newPass: null, mailed }));
   });
 
   app.post(
@@ -178,9 +177,9 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
   const toStart = (request: FastifyRequest, reply: FastifyReply) => reply.redirect(`${request.basePath}/ouders?klaar=verlopen`, 303);
   /** The sign-up, if it belongs to the open pass; anything else is "not found", also another family's. */
   async function ownSignup(request: FastifyRequest, passId: number, id: string) {
-    const row = await db.selectFrom('signups').select('id').where('ecosystem_id', '=', request.ecosystem.id).where('id', '=', id).where('pass_id', '=', passId).executeTakeFirst();
-    if (!row) throw errors.notFound('signup');
-    return row.id;
+    const own = await signupOfPass(db, request.ecosystem.id, passId, id);
+    if (!own) throw errors.notFound('signup');
+    return own;
   }
 
   app.get('/ouders/aanmeldingen', { schema: { ...hide, querystring: Notice } }, async (request, reply) => {
@@ -214,13 +213,7 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
   async function offerFacts(token: string, ecosystemId: number) {
     const offer = await database.transaction((tx) => findOffer(tx, token, new Date()));
     if (!offer || offer.ecosystem_id !== ecosystemId) return null;
-    const row = await db
-      .selectFrom('sessions as se')
-      .innerJoin('activities as a', 'a.id', 'se.activity_id')
-      .select(['a.title', 'se.starts_at'])
-      .where('se.id', '=', offer.session_id)
-      .executeTakeFirstOrThrow();
-    return { activityTitle: row.title, startsAt: row.starts_at, expiresAt: offer.offer_expires_at! };
+    return { ...(await offerSession(db, offer.session_id)), expiresAt: offer.offer_expires_at! };
   }
 
   app.get('/aanmelding/plek/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {

@@ -5,10 +5,10 @@ import { errors, type FieldProblem } from '../../../core/errors.js';
 import { attempt, sendPrivatePage, signInFirst } from '../../../http/pages.js';
 import { Id } from '../../../http/schemas.js';
 import { t } from '../../../web/i18n/index.js';
-import { recordAudit } from '../../audit/commands/audit-recorder.js';
 import { staffContext } from '../../passes/routes/pass-lookup-pages.js';
-import { cancelSessionWithNotice, markAttendance, markPaid } from '../commands/signup-commands.js';
+import { cancelSessionWithNotice, markAttendance, markPaid, recordListView } from '../commands/signup-commands.js';
 import { authorize, managedOrganisations } from '../policies.js';
+import { signupOnSession as findSignupOnSession } from '../queries/route-lookups.js';
 import { providerSessions, sessionForSignup, sessionList } from '../queries/signup-queries.js';
 import { manageSignupsPath, ProviderOverviewPage, SessionListPage } from '../views/provider-pages.js';
 
@@ -51,9 +51,7 @@ export async function providerSignupRoutes(plain: FastifyInstance): Promise<void
     const session = await managedSession(request, sessionId);
     const children = await sessionList(db, request.ecosystem.id, sessionId);
     // A list of children is personal data: each look is logged, like the look-up of one pass.
-    await database.transaction((tx) =>
-      recordAudit(tx, request.actor, { ecosystemId: request.ecosystem.id, action: 'signups.list.viewed', subjectType: 'session', subjectId: sessionId, details: { children: children.length } }),
-    );
+    await database.transaction((tx) => recordListView(tx, request.actor, request.ecosystem.id, sessionId, children.length));
     const page = SessionListPage({ ctx: staffContext(request), session, children, started: session.startsAt <= new Date(), problems, notice });
     return sendPrivatePage(reply, page, problems.length ? 400 : 200);
   }
@@ -72,9 +70,9 @@ export async function providerSignupRoutes(plain: FastifyInstance): Promise<void
   /** The sign-up, if it is on this session's list; an id from elsewhere is "not found". */
   async function signupOnSession(request: FastifyRequest, sessionId: number, id: string | undefined) {
     if (!id || !/^[0-9]{1,18}$/.test(id)) throw errors.notFound('signup');
-    const row = await db.selectFrom('signups').select('id').where('ecosystem_id', '=', request.ecosystem.id).where('session_id', '=', sessionId).where('id', '=', id).executeTakeFirst();
-    if (!row) throw errors.notFound('signup');
-    return row.id;
+    const found = await findSignupOnSession(db, request.ecosystem.id, sessionId, id);
+    if (!found) throw errors.notFound('signup');
+    return found;
   }
 
   app.post(`${manageSignupsPath}/sessie/:id/aanwezigheid`, { schema: { ...hide, params: SessionParams, body: Type.Object({ ...Csrf, signupId: Text(30), aanwezig: Text(10) }) } }, async (request, reply) => {
