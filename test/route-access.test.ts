@@ -218,6 +218,31 @@ const finance = {
   freshAgreement(): Promise<number>; freshSignatory(): Promise<string>; freshGrant(): Promise<number>; freshLine(): Promise<number>; freshContribution(): Promise<number>; freshExpense(): Promise<number>;
 };
 
+/** A session of the library's activity with one confirmed sign-up; begun when `begun`, for attendance. */
+let lastSignupId = '';
+async function sessionWithSignup(begun: boolean): Promise<number> {
+  const sessionId = await fresh.session();
+  const passId = await fresh.pass();
+  lastSignupId = (await database.db
+    .insertInto('signups')
+    .values({ ecosystem_id: fx.ecosystem.id, session_id: sessionId, activity_id: fx.activities.robotClub, pass_id: passId, status: 'confirmed' })
+    .returning('id')
+    .executeTakeFirstOrThrow()).id;
+  if (begun) await database.db.updateTable('sessions').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() + 3_600_000) }).where('id', '=', sessionId).execute();
+  return sessionId;
+}
+
+/** A class booking requested for the library's activity by the school contact's school, with a fresh session to confirm it for. */
+let lastClassSession = 0;
+async function classBooking(): Promise<number> {
+  lastClassSession = await fresh.session();
+  return (await database.db
+    .insertInto('class_bookings')
+    .values({ ecosystem_id: fx.ecosystem.id, activity_id: fx.activities.robotClub, session_id: lastClassSession, school_location_id: fx.locations.enschede, group_label: 'groep 8', pupils: 2, status: 'requested' })
+    .returning('id')
+    .executeTakeFirstOrThrow()).id;
+}
+
 const coordinatorOnly: Who[] = ['coordinator', 'platform administrator'];
 const owners: Who[] = [...coordinatorOnly, 'partner of this organisation'];
 const partners: Who[] = [...owners, 'partner of another organisation'];
@@ -235,6 +260,26 @@ type Row = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: () => string | Pr
 const lib = () => fx.orgs.library;
 const rows: Row[] = [
   // ---- management pages ----
+  // ---- sign-ups (src/modules/signups): a partner manages its own organisation's lists, a coordinator all ----
+  ['GET', () => '/e/proef/beheer/aanmeldingen', partners, 200],
+  ['GET', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(false)}`, owners, 200],
+  ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(true)}/aanwezigheid`, owners, 303, { form: () => ({ signupId: lastSignupId, aanwezig: 'ja' }) }],
+  ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(false)}/betaald`, owners, 303, { form: () => ({ signupId: lastSignupId, betaald: 'ja' }) }],
+  ['POST', async () => `/e/proef/beheer/aanmeldingen/sessie/${await sessionWithSignup(false)}/afgelasten`, owners, 303, { form: () => ({ reason: 'Tabel' }) }],
+  ['GET', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting`, owners, 200],
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/venster`, owners, 303, { form: () => ({ closesAt: '2030-01-01T12:00', offerHours: '48' }) }],
+  // Not a lottery activity: the draw is refused with a message, after the policy let the person in.
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/trekken`, owners, 400],
+  ['POST', () => `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robotClub}/loting/controleren`, owners, 404, { form: () => ({ drawId: '999999' }) }],
+  ['GET', () => '/e/proef/beheer/loting', coordinatorOnly, 200],
+  // Class bookings: a school contact books for its own school; the activity's provider decides.
+  ['GET', () => '/e/proef/beheer/klasboekingen', [...partners, 'school contact'], 200],
+  ['GET', () => `/e/proef/beheer/klasboekingen/nieuw?activiteit=${fx.activities.robotClub}`, [...coordinatorOnly, 'school contact'], 200],
+  ['POST', () => '/e/proef/beheer/klasboekingen/nieuw', [...coordinatorOnly, 'school contact'], 303, { form: () => ({ activityId: String(fx.activities.robotClub), schoolLocationId: String(fx.locations.enschede), groupLabel: 'groep 5', pupils: '2', sessionId: '', wishes: 'Dinsdag' }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/bevestigen`, owners, 303, { form: () => ({ sessionId: String(lastClassSession) }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/afwijzen`, owners, 303, { form: () => ({ note: 'Tabel' }) }],
+  ['POST', async () => `/e/proef/beheer/klasboekingen/${await classBooking()}/annuleren`, [...coordinatorOnly, 'school contact'], 303],
+  ['POST', () => '/e/proef/beheer/loting', coordinatorOnly, 303, { form: () => ({ rules: ['firstTimers', 'siblingsTogether', 'oneBeforeTwo'], prioritySesTierMax: '2', seasonStartMonth: '8' }) }],
   ['GET', () => '/e/proef/beheer', [...partners, 'viewer', 'school contact'], 200],
   ['GET', () => '/e/proef/beheer/aanbod', partners, 200],
   ['GET', () => '/e/proef/beheer/aanbod/nieuw', partners, 200],
@@ -459,6 +504,11 @@ const parentRoutes = [
   // (src/modules/passes/routes/path-pages.test.ts). Published learning paths are public.
   'GET /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad', 'POST /e/:ecosystem/mijn-pad/sluiten', 'GET /e/:ecosystem/mijn-pad/:token',
   'GET /e/:ecosystem/leerroutes', 'GET /e/:ecosystem/leerroutes/:slug',
+  // Signing a child up: with the pass's session, or its code and secret, or a new pass; the parent's own sign-ups;
+  // the page a promotion mail links to opens with its token (src/modules/signups/signup-pages.test.ts, bad-input.test.ts).
+  'GET /e/:ecosystem/ouders/aanmelden/:sessionId', 'POST /e/:ecosystem/ouders/aanmelden/:sessionId', 'POST /e/:ecosystem/ouders/aanmelden/:sessionId/nieuwe-pas',
+  'GET /e/:ecosystem/ouders/aanmeldingen', 'POST /e/:ecosystem/ouders/aanmeldingen/:id/afmelden', 'POST /e/:ecosystem/ouders/aanmeldingen/:id/verzetten',
+  'GET /e/:ecosystem/aanmelding/plek/:token', 'POST /e/:ecosystem/aanmelding/plek/:token',
 ];
 /** The signed-in person's own account: any signed-in person, about themselves only (src/modules/accounts/sign-in.test.ts). */
 const ownAccountRoutes = ['GET /account', 'POST /uitloggen', 'POST /uitloggen/overal'];

@@ -24,6 +24,7 @@ let admin: { lx_sessie: string };
 const fin = { agreement: 0, grant: 0, line: 0, contribution: 0, expense: 0 };
 let parent: { lx_ouder: string };
 let passId: number;
+let signupSessionId: number;
 let batchId: number;
 /** A child's path page by its private link, and a published learning path (passes module). */
 let pathLink: string;
@@ -45,6 +46,7 @@ before(async () => {
     const pass = await issueSinglePass(tx, 'system', fx.ecosystem.id, 'parent');
     return { passId: pass.id, parent: { lx_ouder: await startParentSession(tx, fx.ecosystem.id, pass.id) } };
   }));
+  signupSessionId = (await database.db.selectFrom('sessions').select('id').where('activity_id', '=', fx.activities.robots).orderBy('starts_at').executeTakeFirstOrThrow()).id;
   batchId = (await database.db.insertInto('pass_batches').values({ ecosystem_id: fx.ecosystem.id, label: 'groep 6', size: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   const child = await pathPass(database, fx.ecosystem.id);
   await pathStep(database, fx.ecosystem.id, child.id, fx.activities.robots, 3);
@@ -112,6 +114,17 @@ const pages = (): Array<{ url: string; cookies?: Record<string, string>; referre
   { url: '/e/proef/ouders/nieuw' },
   { url: '/e/proef/ouders/pas', cookies: parent },
   { url: '/e/proef/ouders/pas/verwijderen', cookies: parent },
+  { url: `/e/proef/ouders/aanmelden/${signupSessionId}` },
+  { url: `/e/proef/ouders/aanmelden/${signupSessionId}`, cookies: parent },
+  { url: '/e/proef/ouders/aanmeldingen', cookies: parent },
+  // The token of an offered place is in the address: no Referer at all from that page.
+  { url: `/e/proef/aanmelding/plek/${'a'.repeat(43)}`, referrer: 'no-referrer' },
+  { url: '/e/proef/beheer/aanmeldingen', cookies: coordinator },
+  { url: `/e/proef/beheer/aanmeldingen/sessie/${signupSessionId}`, cookies: coordinator },
+  { url: `/e/proef/beheer/aanmeldingen/activiteit/${fx.activities.robots}/loting`, cookies: coordinator },
+  { url: '/e/proef/beheer/loting', cookies: coordinator },
+  { url: '/e/proef/beheer/klasboekingen', cookies: coordinator },
+  { url: `/e/proef/beheer/klasboekingen/nieuw?activiteit=${fx.activities.robots}`, cookies: coordinator },
   { url: '/e/proef/beheer/passen/opzoeken', cookies: coordinator },
   { url: `/e/proef/beheer/passen/opzoeken/${passId}`, cookies: coordinator },
   { url: '/e/proef/beheer/deelnames', cookies: coordinator },

@@ -25,7 +25,7 @@ export class AppError extends Error {
 
 export const errors = {
   invalidInput: (problems: FieldProblem[]) => new AppError('invalid_input', 400, 'error.invalidInput', {}, problems),
-  notFound: (what: 'activity' | 'invitation' | 'membership' | 'mail' | 'organisation' | 'location' | 'theme' | 'session' | 'nextStep' | 'ecosystem' | 'neighbourhood' | 'page' | 'pass' | 'batch' | 'learningPath' | 'achievement' | 'badge' | 'school' | 'person' | 'networkRole' | 'agreement' | 'contribution' | 'grant' | 'budgetLine' | 'expense') =>
+  notFound: (what: 'activity' | 'invitation' | 'membership' | 'mail' | 'organisation' | 'location' | 'theme' | 'session' | 'nextStep' | 'ecosystem' | 'neighbourhood' | 'page' | 'pass' | 'batch' | 'learningPath' | 'achievement' | 'badge' | 'school' | 'person' | 'networkRole' | 'agreement' | 'contribution' | 'grant' | 'budgetLine' | 'expense' | 'signup' | 'draw' | 'classBooking') =>
     new AppError('not_found', 404, `error.notFound.${what}`),
   unauthenticated: () => new AppError('unauthenticated', 401, 'error.unauthenticated'),
   forbidden: () => new AppError('forbidden', 403, 'error.forbidden'),

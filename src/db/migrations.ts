@@ -15,6 +15,9 @@ import * as passesParentSessions from '../modules/passes/db/migrations/20261126T
 import * as passes2 from '../modules/passes/db/migrations/20261126T130000Z-pass-card-sheets.js';
 import * as passesPathSessions from '../modules/passes/db/migrations/20261126T120000Z-path-page-sessions.js';
 import * as passesRequestTokens from '../modules/passes/db/migrations/20261126T170000Z-pass-request-tokens.js';
+import * as signups1 from '../modules/signups/db/migrations/20261127T100000Z-create-signups.js';
+import * as signups2 from '../modules/signups/db/migrations/20261127T110000Z-create-class-bookings.js';
+import * as mail2 from '../modules/mail/db/migrations/20261127T100100Z-mail-attachments.js';
 import * as audit1 from '../modules/audit/db/migrations/20261125T100300Z-create-audit-events.js';
 
 /**
@@ -40,6 +43,9 @@ export const migrations: Record<string, Migration> = {
   '20261126T160000Z-create-agreements': agreements1,
   '20261126T160100Z-create-finance': finance1,
   '20261126T170000Z-pass-request-tokens': passesRequestTokens,
+  '20261127T100000Z-create-signups': signups1,
+  '20261127T100100Z-mail-attachments': mail2,
+  '20261127T110000Z-create-class-bookings': signups2,
 };
 
 function migrator(db: Kysely<any>): Migrator {

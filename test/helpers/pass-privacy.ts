@@ -37,8 +37,9 @@ export async function get(app: FastifyInstance, browser: ParentBrowser, url: str
 }
 
 export async function post(app: FastifyInstance, browser: ParentBrowser, url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
-  // As a browser does, the request form is loaded before it is sent: it carries the form's one-time token.
-  const withToken: Record<string, string> = url.endsWith('/ouders/nieuw') && !('aanvraag' in fields) ? { aanvraag: await requestFormToken(app, browser, url) } : {};
+  // As a browser does, a form that makes a pass is loaded before it is sent: it carries the form's one-time token.
+  const formUrl = url.endsWith('/ouders/nieuw') ? url : url.endsWith('/nieuwe-pas') ? url.slice(0, -'/nieuwe-pas'.length) : undefined;
+  const withToken: Record<string, string> = formUrl && !('aanvraag' in fields) ? { aanvraag: await requestFormToken(app, browser, formUrl) } : {};
   const { payload, headers } = formPost({ _csrf: browser.csrf, ...withToken, ...fields });
   return remember(browser, await app.inject({ method: 'POST', url, payload, cookies: browser.cookies, headers: { ...headers, 'x-forwarded-for': browser.ip } }));
 }

@@ -7,6 +7,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** Files attached to the mail, with their content as text (such as an .ics calendar file). */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
   /** The first link in the text body that starts with `prefix`. */
   link(prefix: string): string;
 }
@@ -39,6 +41,7 @@ export async function captureSmtp(options: { failNext?: number } = {}) {
             subject: mail.subject ?? '',
             text,
             html: typeof mail.html === 'string' ? mail.html : '',
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
             link(prefix: string) {
               const found = text.split(/\s+/).find((word) => word.startsWith(prefix));
               if (!found) throw new Error(`no link starting with ${prefix} in:\n${text}`);

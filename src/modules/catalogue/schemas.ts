@@ -116,7 +116,7 @@ const activityFields = {
   languages: Type.Optional(Type.Array(StringEnum(languages), { minItems: 1, maxItems: 8, uniqueItems: true, description: 'Talen' })),
   locationId: Type.Optional(Nullable(Id)),
   online: Type.Optional(Type.Boolean({ description: 'Vindt online plaats' })),
-  registrationMode: StringEnum(registrationModes, { description: 'Vrije inloop, aanmelden of via school' }),
+  registrationMode: StringEnum(registrationModes, { description: 'Vrije inloop, aanmelden (wie het eerst komt), loting of via school' }),
   curriculumGoals: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{1,3}[a-z]?$' }), { maxItems: 30, uniqueItems: true, description: 'SLO-kerndoelen, bijvoorbeeld "42"' })),
   coProviderIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true, description: 'Andere organisaties die meedoen' })),
 };

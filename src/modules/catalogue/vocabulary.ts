@@ -11,7 +11,7 @@ export type Setting = (typeof settings)[number];
 export const levels = ['introduction', 'deepening', 'advanced'] as const;
 export type Level = (typeof levels)[number];
 
-export const registrationModes = ['walk_in', 'sign_up', 'through_school'] as const;
+export const registrationModes = ['walk_in', 'sign_up', 'lottery', 'through_school'] as const;
 export type RegistrationMode = (typeof registrationModes)[number];
 
 export const accessibilityFeatures = ['wheelchair', 'hearing_loop', 'low_stimulus', 'sign_language', 'easy_language', 'adapted_toilet'] as const;

@@ -12,6 +12,7 @@ import { seedFinanceDemo } from './finance-demo.js';
 import { seedDemoPeople } from './seed-people.js';
 import { seedDemoBadges } from './seed-badges.js';
 import { seedDemoLearningPaths } from './seed-learning-paths.js';
+import { seedDemoSignups } from './seed-signups.js';
 import type { Database, Tx } from '../../db/database.js';
 import { createEcosystem } from '../ecosystems/commands/ecosystem-creator.js';
 import { accessibilityFeatures, defaultThemes, type AccessibilityFeature, type Format, type Level, type Sector } from '../catalogue/vocabulary.js';
@@ -977,6 +978,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     await seedDemoNetwork(tx, ecosystemId);
     await seedFinanceDemo(tx, ecosystemId, options.today ?? new Date());
     await seedDemoLearningPaths(tx, ecosystemId, options.today ?? new Date());
+    await seedDemoSignups(tx, ecosystemId, options.today ?? new Date());
     return { created: true, ecosystemId };
   });
 }

@@ -1,3 +1,5 @@
+import type { MailAttachment } from './db/schema.js';
+
 /** What a module hands the outbox: plain text is the source of truth, HTML is derived from it. */
 export interface MailContent {
   to: string;
@@ -11,6 +13,8 @@ export interface MailContent {
   /** What the mail is for (`invitation`, `sign_in_link`, …), shown on the outbox page. */
   kind: string;
   ecosystemId?: number | null;
+  /** Text files to send along, such as an .ics calendar file. */
+  attachments?: MailAttachment[];
 }
 
 export interface ComposedMail {

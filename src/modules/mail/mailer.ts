@@ -50,6 +50,7 @@ export class Mailer {
         html_body: html,
         kind: content.kind,
         status: this.transport ? 'pending' : 'outbox',
+        attachments: JSON.stringify(content.attachments ?? []),
       })
       .execute();
     if (this.transport) tx.afterCommit(() => this.kick());
@@ -101,10 +102,17 @@ export class Mailer {
       if (batch.length === 0) return;
       for (const mail of batch) {
         try {
-          await transport.sendMail({ from: this.options.from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+          await transport.sendMail({
+            from: this.options.from,
+            to: mail.to_address,
+            subject: mail.subject,
+            text: mail.text_body,
+            html: mail.html_body,
+            attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          });
           await this.database.db
             .updateTable('mail_messages')
-            .set({ status: 'sent', sent_at: new Date(), text_body: '', html_body: '', last_error: '' })
+            .set({ status: 'sent', sent_at: new Date(), text_body: '', html_body: '', last_error: '', attachments: '[]' })
             .where('id', '=', mail.id)
             .execute();
         } catch (error) {
@@ -152,7 +160,7 @@ export class Mailer {
           'in',
           due.map((d) => d.id),
         )
-        .returning(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts'])
+        .returning(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attachments', 'attempts'])
         .execute();
     });
   }

@@ -5,6 +5,7 @@ import { passScanNl } from './nl/pass-scan.js';
 import { badgesNl } from './nl/badges.js';
 import { pathPageNl } from './nl/path-page.js';
 import { passPrivacyNl } from './nl/pass-privacy.js';
+import { signupsNl } from './nl/signups.js';
 
 /** Dutch, the platform's first language. Every interface text lives here. */
 export const nl = {
@@ -838,6 +839,7 @@ export const nl = {
   ...passPrivacyNl,
   ...networkNl,
   ...financeNl,
+  ...signupsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

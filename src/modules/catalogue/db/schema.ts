@@ -69,7 +69,7 @@ export interface ActivitiesTable {
   languages: TextArray;
   location_id: number | null;
   online: Defaulted<boolean>;
-  registration_mode: 'walk_in' | 'sign_up' | 'through_school';
+  registration_mode: 'walk_in' | 'sign_up' | 'lottery' | 'through_school';
   curriculum_goals: TextArray;
   status: Defaulted<ActivityStatus>;
   last_session_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

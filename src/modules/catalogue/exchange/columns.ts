@@ -83,6 +83,7 @@ export function columnForHeader(header: string): ColumnKey | undefined {
 export const registrationLabels: Record<(typeof registrationModes)[number], string> = {
   walk_in: 'Vrije inloop',
   sign_up: 'Aanmelden',
+  lottery: 'Loting',
   through_school: 'Via school',
 };
 

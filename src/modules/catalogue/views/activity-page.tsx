@@ -166,9 +166,27 @@ export function ActivityPage(props: ActivityPageProps) {
                   {s.capacity !== null && <span class="session-capacity">{` · ${t(locale, 'activity.capacity', { count: s.capacity })}`}</span>}
                   {s.status === 'cancelled' && <strong class="session-cancelled">{` · ${t(locale, 'activity.cancelled')}`}</strong>}
                   {s.note && <span class="session-note">{` · ${s.note}`}</span>}
+                  {/* Sign-up (signups module): first come first served, or an entry for a lottery. */}
+                  {(a.registration_mode === 'sign_up' || a.registration_mode === 'lottery') && s.status === 'scheduled' && s.starts_at > now && (
+                    <>
+                      {' · '}
+                      <a class="utrecht-link session-signup" href={`${basePath}/ouders/aanmelden/${s.id}`}>
+                        {t(locale, a.registration_mode === 'lottery' ? 'activity.signUpLottery' : 'activity.signUp')}
+                        <span class="visually-hidden">{` ${formatDay(s.starts_at, locale)}`}</span>
+                      </a>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
+          )}
+          {/* Class bookings (signups module): a teacher books the activity for a class. */}
+          {(a.setting === 'in_school' || a.setting === 'both') && a.registration_mode !== 'walk_in' && a.status === 'published' && (
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`${basePath}/beheer/klasboekingen/nieuw?activiteit=${a.id}`}>
+                {t(locale, 'activity.bookForClass')}
+              </a>
+            </p>
           )}
         </section>
 

@@ -10,7 +10,7 @@ const day = 86_400_000;
 export async function mailHousekeeping(tx: Tx, now: Date): Promise<Record<string, number>> {
   const wiped = await tx.db
     .updateTable('mail_messages')
-    .set({ text_body: '', html_body: '' })
+    .set({ text_body: '', html_body: '', attachments: '[]' })
     .where('status', 'in', ['outbox', 'failed'])
     .where('created_at', '<', new Date(now.getTime() - 30 * day))
     .where('text_body', '!=', '')

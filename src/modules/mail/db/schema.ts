@@ -17,6 +17,15 @@ export interface MailMessagesTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Files sent with the mail, text only (an .ics calendar file); emptied with the body. */
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+}
+
+/** A text file attached to a mail, such as an iCalendar file with the dates of a sign-up. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export type MailMessage = Selectable<MailMessagesTable>;

@@ -196,6 +196,12 @@ export function ParentPassPage(props: ParentPassPageProps) {
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'parent.pass.code', { code: formatPassCode(record.code) })}</p>
       <ActionForm ctx={ctx} action="/ouders/pas/sluiten" label={t(locale, 'parent.pass.close')} />
+      {/* Sign-ups of this pass live in the signups module, under the same parent's session. */}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${basePath}/ouders/aanmeldingen`}>
+          {t(locale, 'signups.mine.title')}
+        </a>
+      </p>
       <Notice text={props.notice} />
       {props.newLink && (
         <Alert type="ok" role="status">
