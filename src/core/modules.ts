@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Database, Tx } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import type { MessageKey } from '../web/i18n/index.js';
 import type { Actor, AppContext } from './context.js';
 
@@ -31,6 +33,19 @@ export interface AppModule {
   housekeeping?: (tx: Tx, now: Date, services: HousekeepingServices) => Promise<Record<string, number>>;
   /** Management pages this module offers the actor in the ecosystem, after its own policies. */
   manageLinks?: (actor: Actor, ecosystemId: number) => ManageLink[];
+  /**
+   * What this module keeps about one child's pass, for the parent's download of
+   * everything (the right of access): a JSON-ready value under the module's id.
+   * Every module that stores rows about a pass must give them here.
+   */
+  passData?: (db: Kysely<DB>, ecosystemId: number, passId: number) => Promise<unknown>;
+}
+
+/** Every module's data about one pass, by module id, for the parent's download. */
+export async function passDataOf(modules: readonly AppModule[], db: Kysely<DB>, ecosystemId: number, passId: number): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const module of modules) if (module.passData) out[module.id] = await module.passData(db, ecosystemId, passId);
+  return out;
 }
 
 /** What housekeeping may use besides the database: the outbox, and the configuration (the public address for links in mail). */

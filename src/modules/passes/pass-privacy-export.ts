@@ -7,7 +7,14 @@ import { formatPassCode } from './pass-code.js';
  * `about` says in Dutch what the file is. The secret and the private link
  * are not in it: only their hashes are kept, and those open nothing.
  */
-export function passExport(record: PassRecord, staffViews: Array<{ at: Date; by: string }>, ecosystem: { name: string; slug: string }, now: Date = new Date()) {
+export function passExport(
+  record: PassRecord,
+  staffViews: Array<{ at: Date; by: string }>,
+  ecosystem: { name: string; slug: string },
+  /** What other modules keep about the pass (sign-ups, …), by module id: see `passData` in the module manifest. */
+  more: Record<string, unknown> = {},
+  now: Date = new Date(),
+) {
   return {
     about: `Alle gegevens die ${ecosystem.name} bewaart over deze kinderpas, gedownload op ${now.toISOString()}.`,
     exportedAt: now.toISOString(),
@@ -56,5 +63,6 @@ export function passExport(record: PassRecord, staffViews: Array<{ at: Date; by:
       credential: b.credential ?? null,
     })),
     staffViews: staffViews.map((v) => ({ at: v.at.toISOString(), by: v.by })),
+    ...more,
   };
 }

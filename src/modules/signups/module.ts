@@ -5,6 +5,7 @@ import { classBookingRoutes } from './routes/class-booking-routes.js';
 import { lotteryRoutes } from './routes/lottery-routes.js';
 import { parentSignupRoutes } from './routes/parent-signup-routes.js';
 import { providerSignupRoutes } from './routes/provider-signup-routes.js';
+import { signupsForExport } from './queries/signup-queries.js';
 
 /**
  * Sign-up and places (PRODUCT.md §5): parents sign children up for sessions
@@ -34,4 +35,6 @@ export const signupsModule: AppModule = {
     if (can(actor, 'lottery.policy', { ecosystemId })) links.push({ path: '/beheer/loting', label: 'signups.lottery.settings.title', description: 'signups.lottery.settings.description' });
     return links;
   },
+  // A parent's download of everything about a pass includes its sign-ups.
+  passData: async (db, ecosystemId, passId) => ({ signups: await signupsForExport(db, ecosystemId, passId) }),
 };

@@ -93,6 +93,20 @@ describe('a parent signs up', () => {
     assert.match(mine.body, /Aangemeld, heeft een plek/);
   });
 
+  test('the parent’s download of everything about the pass includes its sign-ups', async () => {
+    const sessionId = await newSession(fx.activities.robots, 5, 8);
+    const browser = await parentBrowser(app);
+    const made = await post(app, browser, `/e/proef/ouders/aanmelden/${sessionId}/nieuwe-pas`, { birthYear: String(thisYear - 10), givenBy: 'parent' });
+    assert.equal(made.statusCode, 200, made.body.slice(0, 800));
+    const download = await get(app, browser, '/e/proef/ouders/pas/alle-gegevens.json');
+    assert.equal(download.statusCode, 200);
+    const data = JSON.parse(download.body) as { signups?: { signups: Array<{ activity: string; status: string; session: { startsAt: string } }> } };
+    assert.equal(data.signups?.signups.length, 1);
+    assert.equal(data.signups!.signups[0]!.activity, 'Robots bouwen en programmeren');
+    assert.equal(data.signups!.signups[0]!.status, 'confirmed');
+    assert.doesNotMatch(download.body, /token/i, 'no tokens or their hashes');
+  });
+
   test('the sign-up page’s new-pass form sent twice makes one pass and one sign-up', async () => {
     const sessionId = await newSession(fx.activities.robots, 5, 7);
     const browser = await parentBrowser(app);

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../../../core/errors.js';
 import { attempt, sendPrivatePage } from '../../../http/pages.js';
+import { passDataOf } from '../../../core/modules.js';
 import { ensureCsrfToken } from '../../../http/session.js';
 import { randomToken } from '../../accounts/secrets.js';
 import { t } from '../../../web/i18n/index.js';
@@ -244,10 +245,14 @@ export async function parentPages(plain: FastifyInstance): Promise<void> {
     const passId = await sessionPass(request);
     if (passId === undefined) return backToStart(request, reply);
     const ecosystemId = request.ecosystem.id;
-    const [record, staffViews] = await Promise.all([readPassRecord(db, ecosystemId, passId), staffViewsOf(db, ecosystemId, passId)]);
+    const [record, staffViews, more] = await Promise.all([
+      readPassRecord(db, ecosystemId, passId),
+      staffViewsOf(db, ecosystemId, passId),
+      passDataOf(app.ctx.modules, db, ecosystemId, passId),
+    ]);
     if (!record) return backToStart(request, reply);
     await database.transaction((tx) => recordPassExport(tx, ecosystemId, passId));
-    const body = JSON.stringify(passExport(record, staffViews, request.ecosystem), null, 2);
+    const body = JSON.stringify(passExport(record, staffViews, request.ecosystem, more), null, 2);
     return reply
       .type('application/json; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -173,3 +173,43 @@ export async function providerSessions(db: Kysely<DB>, ecosystemId: number, orga
     confirmed: Number(r.confirmed), offered: Number(r.offered), waiting: Number(r.waiting), entered: Number(r.entered),
   }));
 }
+
+/**
+ * Every sign-up of a pass, for the parent's download of everything (the
+ * passes module's export, through the manifest's `passData`): what was asked
+ * for, what came of it, and what was kept for it. Tokens are left out: only
+ * their hashes are kept, and those open nothing.
+ */
+export async function signupsForExport(db: Kysely<DB>, ecosystemId: number, passId: number) {
+  const rows = await db
+    .selectFrom('signups as s')
+    .innerJoin('sessions as se', (j) => j.onRef('se.ecosystem_id', '=', 's.ecosystem_id').onRef('se.id', '=', 's.session_id'))
+    .innerJoin('activities as a', (j) => j.onRef('a.ecosystem_id', '=', 's.ecosystem_id').onRef('a.id', '=', 's.activity_id'))
+    .select([
+      's.id', 's.status', 's.waiting_position', 's.choice', 's.offer_expires_at', 's.contact_email', 's.attendance', 's.price_cents', 's.paid',
+      's.reduction', 's.series_key', 's.family_key', 's.reminder_sent_at', 's.created_at', 's.cancelled_at', 'a.title', 'se.starts_at', 'se.ends_at',
+    ])
+    .where('s.ecosystem_id', '=', ecosystemId)
+    .where('s.pass_id', '=', passId)
+    .orderBy('s.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    activity: r.title,
+    session: { startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() },
+    status: r.status,
+    waitingPosition: r.waiting_position,
+    choice: r.choice,
+    offerExpiresAt: r.offer_expires_at?.toISOString() ?? null,
+    partOfSeries: r.series_key !== null,
+    withSiblings: r.family_key !== null,
+    contactEmail: r.contact_email,
+    attendance: r.attendance,
+    priceCents: r.price_cents,
+    paid: r.paid,
+    reduction: r.reduction,
+    reminderSentAt: r.reminder_sent_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
+  }));
+}
