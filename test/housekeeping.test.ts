@@ -80,7 +80,7 @@ test('housekeeping removes what has expired and keeps what is still of use', asy
   assert.deepEqual(removed, {
     'accounts.sessions': 1, 'accounts.loginTokens': 2, 'accounts.invitations': 1, 'mail.bodiesWiped': 1, 'mail.deleted': 1, 'catalogue.imports': 1,
     'network.schoolImports': 1, 'network.agreementReminders': 0,
-    'passes.cardSheets': 1, 'passes.parentSessions': 0, 'passes.inactivePasses': 0, 'passes.pathSessions': 0, 'signups.offersExpired': 0, 'signups.reminders': 0,
+    'passes.cardSheets': 1, 'passes.parentSessions': 0, 'passes.inactivePasses': 0, 'passes.pathSessions': 0, 'signups.offersExpired': 0, 'signups.placesOffered': 0, 'signups.reminders': 0,
   });
   assert.deepEqual((await database.db.selectFrom('school_import_uploads').select('id').execute()).map((r) => r.id), ['open']);
   assert.deepEqual((await database.db.selectFrom('pass_card_sheets').select('sealed').execute()).map((r) => r.sealed), ['open']);

@@ -1,5 +1,5 @@
 import type { AppModule, ManageLink } from '../../core/modules.js';
-import { expireOffers, sendReminders } from './commands/signup-commands.js';
+import { expireOffers, offerPlacesLeftOpen, sendReminders } from './commands/signup-commands.js';
 import { bookingSchools, can, managedOrganisations } from './policies.js';
 import { classBookingRoutes } from './routes/class-booking-routes.js';
 import { lotteryRoutes } from './routes/lottery-routes.js';
@@ -21,10 +21,15 @@ export const signupsModule: AppModule = {
     await app.register(lotteryRoutes);
     await app.register(classBookingRoutes);
   },
-  // Offers past their deadline lapse and the place moves on; families with a place get a reminder the day before, once.
+  // Offers past their deadline lapse and the place moves on; places freed otherwise (a deleted pass) are offered too;
+  // families with a place get a reminder the day before, once.
   housekeeping: async (tx, now, services) => {
     const mail = { mailer: services.mailer, publicUrl: services.config.publicUrl };
-    return { offersExpired: await expireOffers(tx, now, mail), reminders: await sendReminders(tx, now, mail) };
+    return {
+      offersExpired: await expireOffers(tx, now, mail),
+      placesOffered: await offerPlacesLeftOpen(tx, now, mail),
+      reminders: await sendReminders(tx, now, mail),
+    };
   },
   manageLinks(actor, ecosystemId) {
     const links: ManageLink[] = [];

@@ -6,7 +6,8 @@ import { createFixture, inDays, type Fixture } from '../../../../test/helpers/fa
 import { createSession } from '../../catalogue/commands/session-commands.js';
 import { Mailer } from '../../mail/mailer.js';
 import { cancelClassBooking, confirmClassBooking, requestClassBooking } from './class-booking-commands.js';
-import { acceptOffer, cancelSignup, expireOffers, sendReminders, signUp } from './signup-commands.js';
+import { deletePasses } from '../../passes/commands/pass-privacy-delete.js';
+import { acceptOffer, cancelSignup, expireOffers, offerPlacesLeftOpen, sendReminders, signUp } from './signup-commands.js';
 import { AppError } from '../../../core/errors.js';
 
 const silent = { level: 'silent', info() {}, warn() {}, error() {}, debug() {}, fatal() {}, trace() {}, child: () => silent } as never;
@@ -201,5 +202,27 @@ describe('places and waiting lists', () => {
       assert.ok(counts.confirmed + counts.offered <= 20);
       assertPositions(counts.positions);
     }
+  });
+
+  it('a pass deleted by its parent frees its place and its waiting position; housekeeping offers the place and closes the list', async () => {
+    const sessionId = await newSession(database, fx, 2, 9);
+    const ids = await makePasses(database, fx.ecosystem.id, 5);
+    for (const passId of ids) await database.transaction((tx) => signUp(tx, parent, { ecosystemId: fx.ecosystem.id, passId, sessionId }, mail));
+    let counts = await statusCounts(database, sessionId);
+    assert.deepEqual([counts.confirmed, counts.waiting], [2, 3]);
+    // The first child with a place and the second on the list: their parents delete the passes.
+    const waitingSecond = counts.rows.find((r) => r.status === 'waiting' && r.waiting_position === 2)!;
+    const secondPass = (await database.db.selectFrom('signups').select('pass_id').where('id', '=', waitingSecond.id).executeTakeFirstOrThrow()).pass_id;
+    await database.transaction((tx) => deletePasses(tx, 'system', fx.ecosystem.id, [ids[0]!, secondPass], 'parent'));
+    counts = await statusCounts(database, sessionId);
+    assert.deepEqual([counts.confirmed, counts.offered, counts.waiting], [1, 0, 2]);
+    assert.deepEqual(counts.positions, [1, 3], 'a gap, until housekeeping');
+    const offered = await database.transaction((tx) => offerPlacesLeftOpen(tx, new Date(), mail));
+    assert.equal(offered, 1);
+    counts = await statusCounts(database, sessionId);
+    assert.deepEqual([counts.confirmed, counts.offered, counts.waiting], [1, 1, 1]);
+    assertPositions(counts.positions);
+    // Nothing left to do: a second run changes nothing.
+    assert.equal(await database.transaction((tx) => offerPlacesLeftOpen(tx, new Date(), mail)), 0);
   });
 });

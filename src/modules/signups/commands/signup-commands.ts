@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Actor } from '../../../core/context.js';
 import { errors, type FieldProblem } from '../../../core/errors.js';
 import type { MessageKey } from '../../../web/i18n/index.js';
@@ -358,6 +359,39 @@ export async function expireOffers(tx: Tx, now: Date, mail: SignupMailContext): 
     expired += 1;
   }
   return expired;
+}
+
+/**
+ * Housekeeping: places freed without a sign-up command, as when a parent
+ * deletes a pass (its sign-ups go with it, passes module), are offered to the
+ * waiting list, and the list is closed up again (positions 1…n). Every command
+ * that frees a place does this at once; this catches the rest within the hour.
+ */
+export async function offerPlacesLeftOpen(tx: Tx, now: Date, mail: SignupMailContext): Promise<number> {
+  const sessions = await sql<{ ecosystem_id: number; id: number }>`
+    select se.ecosystem_id, se.id
+    from sessions se
+    join signups w on w.ecosystem_id = se.ecosystem_id and w.session_id = se.id and w.status = 'waiting'
+    where se.status = 'scheduled' and se.starts_at > ${now}
+    group by se.ecosystem_id, se.id, se.capacity
+    having max(w.waiting_position) <> count(*)
+      or se.capacity is null
+      or se.capacity > (select count(*) from signups h where h.ecosystem_id = se.ecosystem_id and h.session_id = se.id and h.status in ('confirmed', 'offered'))
+        + (select coalesce(sum(c.pupils), 0) from class_bookings c where c.ecosystem_id = se.ecosystem_id and c.session_id = se.id and c.status = 'confirmed')
+    order by se.id
+    limit 1000`.execute(tx.db);
+  let offered = 0;
+  for (const row of sessions.rows) {
+    const session = await lockSession(tx, row.ecosystem_id, row.id);
+    if (!session) continue;
+    await sql`
+      update signups s set waiting_position = r.n
+      from (select id, row_number() over (order by waiting_position, created_at, id) as n
+            from signups where ecosystem_id = ${session.ecosystemId} and session_id = ${session.id} and status = 'waiting') r
+      where s.id = r.id and s.waiting_position <> r.n`.execute(tx.db);
+    offered += (await offerFreePlaces(tx, session, now, mail)).length;
+  }
+  return offered;
 }
 
 /** Housekeeping: a reminder the day before, once, to every family with a place. */
