@@ -85,10 +85,17 @@ describe('a lottery', () => {
     assert.match(early.body, /De inschrijving loopt nog/);
     assert.equal((await db.selectFrom('lottery_draws').select('id').execute()).length, 0);
 
+    // An entry for a session of the activity that began before the draw: its place can no longer be given out.
+    const started = (await db.insertInto('sessions').values({ ecosystem_id: fx.ecosystem.id, activity_id: activityId, starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() + 3_600_000) }).returning('id').executeTakeFirstOrThrow()).id;
+    const firstPass = (await db.selectFrom('passes').select('id').where('code', '=', families[0]!.code.replace(/-/g, '')).executeTakeFirstOrThrow()).id;
+    const late = (await db.insertInto('signups').values({ ecosystem_id: fx.ecosystem.id, session_id: started, activity_id: activityId, pass_id: firstPass, status: 'entered' }).returning('id').executeTakeFirstOrThrow()).id;
+
     // The window closes (as time would); the draw.
     await db.updateTable('signup_settings').set({ closes_at: new Date(Date.now() - 60_000) }).where('activity_id', '=', activityId).execute();
     const drawn = await form(partner.cookies, `${lotteryUrl}/trekken`, {}, csrf);
     assert.equal(drawn.statusCode, 303, drawn.body.slice(0, 500));
+    const lateAfter = await db.selectFrom('signups').select('status').where('id', '=', late).executeTakeFirstOrThrow();
+    assert.equal(lateAfter.status, 'not_drawn', 'an entry the draw could not give out is closed, not left “entered”');
     const after = await db.selectFrom('signups').select(['status', 'waiting_position', 'family_key']).where('session_id', '=', sessionId).execute();
     assert.equal(after.filter((s) => s.status === 'confirmed').length, 3, 'three places, all given');
     assert.deepEqual(after.filter((s) => s.status === 'waiting').map((s) => s.waiting_position).sort(), [1, 2, 3]);

@@ -8,7 +8,7 @@ import type { DB } from '../../../db/schema.js';
 import type { MessageKey } from '../../../web/i18n/index.js';
 import { recordAudit } from '../../audit/commands/audit-recorder.js';
 import { drawLottery, type DrawInput, type DrawResult, type LotteryPolicy } from '../lottery/draw.js';
-import { lockSession, placesTaken, waitingCount } from './place-keeper.js';
+import { lockSession, placesTaken, waitingCount, type LockedSession } from './place-keeper.js';
 import { queueSignupMail, type SignupMailContext } from './signup-mail.js';
 
 function refuse(key: MessageKey, field = 'activityId', params?: Record<string, string | number>): never {
@@ -115,7 +115,7 @@ export async function runDraw(tx: Tx, actor: Actor, ecosystemId: number, activit
   if (!window?.closes_at) refuse('signups.error.lotteryNotSet');
   if (window.closes_at > now) refuse('signups.lottery.windowOpen');
   const sessionRows = await tx.db.selectFrom('sessions').select('id').where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).where('status', '=', 'scheduled').where('starts_at', '>', now).orderBy('id').execute();
-  const sessions = [];
+  const sessions: LockedSession[] = [];
   for (const { id } of sessionRows) sessions.push((await lockSession(tx, ecosystemId, id))!);
   // Under the locks: a second draw started at the same moment finds this one.
   const earlier = await tx.db.selectFrom('lottery_draws').select('id').where('ecosystem_id', '=', ecosystemId).where('activity_id', '=', activityId).executeTakeFirst();
@@ -169,9 +169,20 @@ export async function runDraw(tx: Tx, actor: Actor, ecosystemId: number, activit
       await queueSignupMail(tx, mail, a.signupId, 'signup_not_drawn', { position });
     }
   }
+  // Entries for sessions the draw could no longer give out (started or cancelled before it ran) are closed, with a word to the family.
+  const lapsed = await tx.db
+    .updateTable('signups')
+    .set({ status: 'not_drawn', updated_at: now })
+    .where('ecosystem_id', '=', ecosystemId)
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'entered')
+    .$if(sessions.length > 0, (q) => q.where('session_id', 'not in', sessions.map((s) => s.id)))
+    .returning('id')
+    .execute();
+  for (const { id } of lapsed) await queueSignupMail(tx, mail, id, 'signup_too_late');
   await recordAudit(tx, actor, {
     ecosystemId, action: 'signups.lottery.drawn', subjectType: 'lottery_draw', subjectId: row.id,
-    details: { activityId, seed, entries: input.entries.length, places: result.assignments.filter((a) => a.outcome === 'place').length },
+    details: { activityId, seed, entries: input.entries.length, places: result.assignments.filter((a) => a.outcome === 'place').length, tooLate: lapsed.length },
   });
   return { id: row.id, seed, policy, input, result };
 }

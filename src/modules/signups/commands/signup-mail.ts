@@ -18,7 +18,7 @@ export interface SignupMailContext {
 }
 
 /** The kinds of mail this module sends, as shown on the outbox page. */
-export type SignupMailKind = 'signup_confirmed' | 'signup_waiting' | 'signup_offered' | 'signup_reminder' | 'signup_cancelled' | 'session_cancelled' | 'signup_entered' | 'signup_not_drawn';
+export type SignupMailKind = 'signup_confirmed' | 'signup_waiting' | 'signup_offered' | 'signup_reminder' | 'signup_cancelled' | 'session_cancelled' | 'signup_entered' | 'signup_not_drawn' | 'signup_too_late';
 
 interface MailFacts {
   signupId: string;
@@ -112,6 +112,7 @@ export async function queueSignupMail(
     session_cancelled: t('nl', 'signups.mail.sessionCancelled.subject', params),
     signup_entered: t('nl', 'signups.mail.entered.subject', params),
     signup_not_drawn: t('nl', 'signups.mail.notDrawn.subject', params),
+    signup_too_late: t('nl', 'signups.mail.notDrawn.subject', params),
   };
   const bodies: Record<SignupMailKind, string> = {
     signup_confirmed: t('nl', 'signups.mail.confirmed.body', params),
@@ -122,6 +123,7 @@ export async function queueSignupMail(
     session_cancelled: t('nl', 'signups.mail.sessionCancelled.body', params),
     signup_entered: t('nl', 'signups.mail.entered.body', params),
     signup_not_drawn: t('nl', 'signups.mail.notDrawn.body', params),
+    signup_too_late: t('nl', 'signups.mail.tooLate.body', params),
   };
   const withDates = kind === 'signup_confirmed' || kind === 'signup_reminder' || kind === 'signup_cancelled' || kind === 'session_cancelled' || kind === 'signup_offered';
   const cancelled = kind === 'signup_cancelled' || kind === 'session_cancelled';

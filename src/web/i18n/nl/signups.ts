@@ -50,6 +50,7 @@ export const signupsNl = {
   'signups.mail.entered.body': 'Uw kind doet mee aan de loting voor {activity} op {when}. Na de loting krijgt u bericht.',
   'signups.mail.notDrawn.subject': 'Loting: {activity}',
   'signups.mail.notDrawn.body': 'Helaas is er bij de loting voor {activity} op {when} geen plek voor uw kind. Uw kind staat op de wachtlijst, op plaats {position}.',
+  'signups.mail.tooLate.body': 'De loting voor {activity} op {when} is gehouden toen die bijeenkomst al begonnen was of niet doorging. Daarom heeft uw kind daar geen plek. Kijk op de website of er een andere datum is.',
   'signups.mail.where': 'Waar: {location}',
   'signups.mail.manageAction': 'Aanmeldingen bekijken of afmelden',
   'signups.mail.footer': 'U krijgt deze e-mail omdat u een kind hebt aangemeld bij {ecosystem}. Uw adres wordt alleen voor deze aanmelding gebruikt.',
