@@ -101,6 +101,10 @@ describe('class bookings', () => {
       return signUp(tx, { kind: 'anonymous' }, { ecosystemId: fx.ecosystem.id, passId: pass.id, sessionId }, mail);
     });
     assert.deepEqual([late.status, late.position], ['waiting', 1]);
+    // The provider's overview counts the class's pupils among the places taken: full, with one waiting.
+    const overview = await app.inject({ url: '/e/proef/beheer/aanmeldingen', cookies: partner.cookies });
+    assert.equal(overview.statusCode, 200);
+    assert.match(overview.body, /<td[^>]*>30 \/ 30<\/td>/);
 
     // The school cancels: twenty places free, the waiting parent is offered one.
     const tcsrf = await csrfFor(app, teacher.cookies, '/e/proef/beheer/klasboekingen');

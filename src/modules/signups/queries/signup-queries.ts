@@ -147,6 +147,8 @@ export interface ProviderSession {
   offered: number;
   waiting: number;
   entered: number;
+  /** Places held by confirmed class bookings: they count against the capacity as sign-ups do. */
+  classPupils: number;
 }
 
 /** Sessions of sign-up and lottery activities of the given organisations, from a fortnight ago on. */
@@ -159,6 +161,7 @@ export async function providerSessions(db: Kysely<DB>, ecosystemId: number, orga
     .leftJoin('signups as s', 's.session_id', 'se.id')
     .select(['se.id', 'se.starts_at', 'se.status', 'se.capacity', 'a.id as activity_id', 'a.title', 'a.registration_mode'])
     .select([count('confirmed').as('confirmed'), count('offered').as('offered'), count('waiting').as('waiting'), count('entered').as('entered')])
+    .select(sql<string>`(select coalesce(sum(c.pupils), 0) from class_bookings c where c.ecosystem_id = se.ecosystem_id and c.session_id = se.id and c.status = 'confirmed')`.as('class_pupils'))
     .where('se.ecosystem_id', '=', ecosystemId)
     .where('a.registration_mode', 'in', ['sign_up', 'lottery'])
     .where('a.status', '!=', 'archived')
@@ -170,7 +173,7 @@ export async function providerSessions(db: Kysely<DB>, ecosystemId: number, orga
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id, startsAt: r.starts_at, status: r.status, capacity: r.capacity, activityId: r.activity_id, activityTitle: r.title, mode: r.registration_mode,
-    confirmed: Number(r.confirmed), offered: Number(r.offered), waiting: Number(r.waiting), entered: Number(r.entered),
+    confirmed: Number(r.confirmed), offered: Number(r.offered), waiting: Number(r.waiting), entered: Number(r.entered), classPupils: Number(r.class_pupils),
   }));
 }
 

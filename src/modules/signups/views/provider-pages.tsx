@@ -36,7 +36,7 @@ export function ProviderOverviewPage(props: { ctx: StaffContext; sessions: Provi
               {s.status === 'cancelled' ? ` (${t(locale, 'signups.manage.cancelledTag')})` : ''}
             </a>,
             s.activityTitle,
-            `${s.confirmed + s.offered} / ${s.capacity ?? '–'}`,
+            `${s.confirmed + s.offered + s.classPupils} / ${s.capacity ?? '–'}`,
             String(s.waiting),
             s.mode === 'lottery' ? (
               <a class="utrecht-link" href={`${basePath}${manageSignupsPath}/activiteit/${s.activityId}/loting`}>
