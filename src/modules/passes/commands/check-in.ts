@@ -61,9 +61,9 @@ async function inTransaction<T>(on: Tx | Kysely<DB>, fn: (tx: Tx) => Promise<T>)
  * an extra row would double the cost of the platform's busiest write.
  *
  * Runs in the caller's transaction when given one. It needs none of its own:
- * it reads once and then writes in one statement (atomic by itself), so
- * outside a transaction it behaves as inside one at read committed, and the
- * scan endpoint saves BEGIN and COMMIT, a third of the round trips.
+ * it reads and writes in one statement (atomic by itself), so outside a
+ * transaction it behaves as inside one at read committed, and the scan
+ * endpoint saves BEGIN and COMMIT.
  */
 export async function recordCheckIn(on: Tx | Kysely<DB>, actor: Actor, input: CheckInInput, now: Date = new Date()): Promise<CheckInResult> {
   const db = 'afterCommit' in on ? on.db : on;
