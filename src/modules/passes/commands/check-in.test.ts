@@ -120,3 +120,39 @@ test('class batches hold 1 to 40 passes with unique codes, and secrets are kept 
     (e: unknown) => e instanceof AppError && e.problems[0]?.key === 'passes.batch.unknownSchool',
   );
 });
+
+test('scans arriving together share a statement, yet each is answered as if it ran alone', async () => {
+  const e = fx.ecosystem.id;
+  const many = (await db.transaction((tx) => issueClassBatch(tx, coordinator(), { ecosystemId: e, label: 'groep 7', size: 32, schoolLocationId: null }))).passes;
+  const [repeatedPass, otherPass] = [many[30]!, many[31]!];
+  const library = partner(fx.orgs.library);
+  const before = await participationCount();
+  const repeated = randomUUID();
+  // Outside a transaction, as the scan endpoint calls it: these are made in the same moment, so they share statements.
+  const direct = (actor: Actor, over: Partial<Parameters<typeof recordCheckIn>[2]>) =>
+    recordCheckIn(db.db, actor, { ecosystemId: e, code: many[0]!.code, sessionId: today, deviceScanId: randomUUID(), scannedAt: now, ...over }, now);
+  const outcomes = await Promise.allSettled([
+    ...many.slice(0, 30).map((p) => direct(library, { code: p.code })),
+    // One device scan three times (the last for another pass), the same pass and session from another device, and refusals among them.
+    direct(library, { code: repeatedPass.code, deviceScanId: repeated }),
+    direct(library, { code: repeatedPass.code, deviceScanId: repeated }),
+    direct(library, { code: repeatedPass.code }),
+    direct(coordinator(), { code: otherPass.code, sessionId: museumToday, deviceScanId: repeated }),
+    direct(library, { code: '0000000000000000' + '0' }),
+    direct(library, { sessionId: cancelled }),
+    direct(partner(fx.orgs.museum), { code: otherPass.code }),
+  ]);
+  const value = (i: number) => (outcomes[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof recordCheckIn>>>).value;
+  const reason = (i: number) => (outcomes[i] as PromiseRejectedResult).reason as AppError;
+  assert.deepEqual(outcomes.slice(0, 30).map((o) => o.status === 'fulfilled' && o.value.status), Array(30).fill('recorded'));
+  assert.deepEqual([value(30).status, value(31).status, value(32).status], ['recorded', 'duplicate', 'duplicate']);
+  assert.equal(new Set([value(30), value(31), value(32)].map((r) => r.participationId)).size, 1);
+  assert.equal(reason(33).problems[0]?.key, 'passes.scan.deviceScanIdReused');
+  assert.equal(reason(34).problems[0]?.key, 'passes.code.unknown');
+  assert.equal(reason(35).problems[0]?.key, 'passes.scan.cancelled');
+  assert.equal(reason(36).id, 'forbidden');
+  assert.equal(await participationCount(), before + 31);
+  const stored = await db.db.selectFrom('participations').select(['pass_id', 'session_id', 'scanned_by']).where('pass_id', 'in', many.map((p) => p.id)).execute();
+  assert.deepEqual(new Set(stored.map((s) => s.pass_id)), new Set(many.slice(0, 31).map((p) => p.id)));
+  assert.ok(stored.every((s) => s.session_id === today && s.scanned_by === userId));
+});

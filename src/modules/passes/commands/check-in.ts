@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../core/context.js';
 import { errors, type FieldProblem } from '../../../core/errors.js';
 import type { Tx } from '../../../db/database.js';
+import { StatementBatcher } from '../../../db/statement-batcher.js';
 import { isoDay } from '../../../web/format.js';
 import { parsePassCode } from '../pass-code.js';
 import { authorizePasses, scanScope } from '../policies.js';
@@ -29,6 +30,7 @@ export interface CheckInResult {
 
 /** What the check-in statement answers: what it found, whether its checks passed, and the new step's id when it wrote one. */
 interface CheckInRow {
+  i: number;
   session_id: number | null; starts_at: Date; ends_at: Date; session_status: string; activity_id: number; organisation_id: number;
   activity_status: string; co_provider_ids: number[]; pass_id: number | null; ok: boolean; badges: boolean | null; inserted_id: string | null;
 }
@@ -48,6 +50,113 @@ async function inTransaction<T>(on: Tx | Kysely<DB>, fn: (tx: Tx) => Promise<T>)
   const result = await on.transaction().execute((trx) => fn({ db: trx, afterCommit: (f) => void after.push(f) }));
   for (const f of after) await f();
   return result;
+}
+
+/** One check-in as the statement takes it: everything that varies, already checked and normalised. */
+interface CheckInItem {
+  /** Its place in the statement, to give each answer to its own caller. */
+  i: number;
+  ecosystem_id: number;
+  session_id: number;
+  code: string;
+  device_scan_id: string;
+  scanned_at: string;
+  day: string;
+  /** Whether the scanner may scan at any activity of the ecosystem (scanScope), or only at those of `org_ids`. */
+  any_org: boolean;
+  org_ids: readonly number[];
+  scanned_by: number | null;
+  year: number;
+  now: string;
+  /** The pass's last activity moves only when older than this (once a day). */
+  stale_before: string;
+}
+
+/**
+ * One statement, one round trip, for one check-in or for many arriving together: it reads everything the checks need
+ * (the session with its activity and providers, the pass, its current monitoring and badges consent as currentConsents
+ * reads them), and writes each step only when every check in recordCheckIn passes, in SQL as in the code. The code
+ * turns a refusal into its message; the statement is the gate, so no refusal can have written anything. Both unique
+ * indexes (device scan, pass × session) make a repeat, even a concurrent one, insert nothing. The pass's last activity
+ * (for the retention rule, counted in years) moves at most once a day, in the same statement. The scan is the
+ * platform's busiest write (bench:scan, docs/benchmarks.md): on a server the statement is prepared once per connection,
+ * as planning it costs more than running it (db/prepared.ts), so its text never varies: the check-ins are its one
+ * parameter, as JSON. Items of one statement never share a device scan id or a pass and session (the batcher's keys),
+ * so each inserted row belongs to one item, found by its device scan id. Answers come in the order of the items.
+ */
+async function runCheckIns(db: Kysely<DB>, items: readonly CheckInItem[]): Promise<CheckInRow[]> {
+  const rows = (
+    await sql<CheckInRow>`/* prepared: check-in */
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x(i int, ecosystem_id int, session_id int, code text,
+          device_scan_id uuid, scanned_at timestamptz, day date, any_org boolean, org_ids int[], scanned_by int, year int,
+          now timestamptz, stale_before timestamptz)
+      ), found as (
+        select f.*,
+          (f.session_id is not null and f.pass_id is not null and f.activity_status = 'published' and f.session_status <> 'cancelled'
+            and f.day between (f.starts_at at time zone 'Europe/Amsterdam')::date and (f.ends_at at time zone 'Europe/Amsterdam')::date
+            and (f.any_org or f.organisation_id = any(f.org_ids) or f.co_provider_ids && f.org_ids)) as ok
+        from (
+          select x.i, x.ecosystem_id, x.device_scan_id, x.scanned_at, x.day, x.any_org, x.org_ids, x.scanned_by, x.year, x.now, x.stale_before,
+            s.id as session_id, s.starts_at, s.ends_at, s.status as session_status,
+            a.id as activity_id, a.organisation_id, a.status as activity_status,
+            coalesce((select array_agg(cp.organisation_id) from activity_co_providers cp
+              where cp.ecosystem_id = a.ecosystem_id and cp.activity_id = a.id), '{}') as co_provider_ids,
+            p.id as pass_id, p.subject_key, p.birth_year, p.neighbourhood_id,
+            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'monitoring'
+              order by c.recorded_at desc, c.id desc limit 1) as monitoring,
+            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'badges'
+              order by c.recorded_at desc, c.id desc limit 1) as badges
+          from input x
+          left join sessions s on s.ecosystem_id = x.ecosystem_id and s.id = x.session_id
+          left join activities a on a.ecosystem_id = s.ecosystem_id and a.id = s.activity_id
+          left join passes p on p.ecosystem_id = x.ecosystem_id and p.code = x.code
+        ) f
+      ), inserted as (
+        insert into participations (ecosystem_id, pass_id, subject_key, session_id, activity_id, organisation_id, device_scan_id, scanned_at, scanned_by, neighbourhood_id, age)
+        select f.ecosystem_id, f.pass_id, f.subject_key, f.session_id, f.activity_id, f.organisation_id, f.device_scan_id, f.scanned_at, f.scanned_by,
+          -- Where the child lives and how old it is are kept with the step only with the monitoring consent.
+          case when f.monitoring is true then f.neighbourhood_id end,
+          case when f.monitoring is true then f.year - f.birth_year end
+        from found f where f.ok
+        on conflict do nothing
+        returning id, device_scan_id
+      ), touched as (
+        update passes p set last_active_at = f.now
+        from found f join inserted ins on ins.device_scan_id = f.device_scan_id
+        where p.id = f.pass_id and p.last_active_at < f.stale_before
+      )
+      select f.i, f.session_id, f.starts_at, f.ends_at, f.session_status, f.activity_id, f.organisation_id, f.activity_status,
+        f.co_provider_ids, f.pass_id, f.ok, f.badges, ins.id as inserted_id
+      from found f left join inserted ins on ins.device_scan_id = f.device_scan_id
+      order by f.i`.execute(db)
+  ).rows;
+  return items.map((item, at) => {
+    const row = rows[at];
+    if (row?.i !== item.i) throw new Error('check-in: the statement did not answer each scan once');
+    return row;
+  });
+}
+
+/**
+ * Scans arriving at the same moment share one statement (db/statement-batcher.ts): on a server, a scan's cost is
+ * mostly the statement's (the round trip, the executor's start, the commit), so under load many scans cost little
+ * more than one. Per database, as the statements run on its pool.
+ */
+const batchers = new WeakMap<Kysely<DB>, StatementBatcher<CheckInItem, CheckInRow>>();
+function batcherFor(db: Kysely<DB>): StatementBatcher<CheckInItem, CheckInRow> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new StatementBatcher<CheckInItem, CheckInRow>({
+      run: (items) => runCheckIns(db, items.map((item, i) => ({ ...item, i }))),
+      // A repeat of a scan (its device id) or of a pass at a session waits for the next statement, so that it sees the first one's step.
+      keys: (item) => [`d:${item.device_scan_id}`, `p:${item.ecosystem_id}:${item.code}:${item.session_id}`],
+      maxInFlight: 3,
+      maxBatch: 200,
+    });
+    batchers.set(db, batcher);
+  }
+  return batcher;
 }
 
 /**
@@ -75,60 +184,26 @@ export async function recordCheckIn(on: Tx | Kysely<DB>, actor: Actor, input: Ch
 
   const deviceScanId = input.deviceScanId.toLowerCase();
 
-  // Who may scan where, as the policy says (see scanScope): the statement below only writes when the session's activity is one of these.
+  // Who may scan where, as the policy says (see scanScope): the statement only writes when the session's activity is one of these.
   const scope = scanScope(actor, input.ecosystemId);
-  const anyOrganisation = scope === 'all';
-  const organisationIds = scope === 'all' ? [] : scope;
-  const day = isoDay(input.scannedAt);
-
-  // One statement, one round trip: it reads everything the checks need (the session with its activity and providers,
-  // the pass, its current monitoring and badges consent as currentConsents reads them), and writes the step only when
-  // every check below passes, in SQL as in the code after it. The code after it turns a refusal into its message; the
-  // statement is the gate, so no refusal can have written anything. Both unique indexes (device scan, pass × session)
-  // make a repeat, even a concurrent one, insert nothing. The pass's last activity (for the retention rule, counted in
-  // years) moves at most once a day, in the same statement. The scan is the platform's busiest write (bench:scan,
-  // docs/benchmarks.md): on a server the statement is prepared once per connection, as planning it costs more than
-  // running it (db/prepared.ts), so its text must not vary: everything that varies is a parameter.
-  const found = (
-    await sql<CheckInRow>`/* prepared: check-in */
-      with found as (
-        select f.*,
-          (f.session_id is not null and f.pass_id is not null and f.activity_status = 'published' and f.session_status <> 'cancelled'
-            and ${day}::date between (f.starts_at at time zone 'Europe/Amsterdam')::date and (f.ends_at at time zone 'Europe/Amsterdam')::date
-            and (${anyOrganisation} or f.organisation_id = any(${organisationIds}::int[]) or f.co_provider_ids && ${organisationIds}::int[])) as ok
-        from (
-          select s.id as session_id, s.starts_at, s.ends_at, s.status as session_status,
-            a.id as activity_id, a.organisation_id, a.status as activity_status,
-            coalesce((select array_agg(cp.organisation_id) from activity_co_providers cp
-              where cp.ecosystem_id = a.ecosystem_id and cp.activity_id = a.id), '{}') as co_provider_ids,
-            p.id as pass_id, p.subject_key, p.birth_year, p.neighbourhood_id,
-            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'monitoring'
-              order by c.recorded_at desc, c.id desc limit 1) as monitoring,
-            (select c.granted from pass_consents c where c.pass_id = p.id and c.purpose = 'badges'
-              order by c.recorded_at desc, c.id desc limit 1) as badges
-          from (select 1) as one
-          left join sessions s on s.ecosystem_id = ${input.ecosystemId} and s.id = ${input.sessionId}
-          left join activities a on a.ecosystem_id = s.ecosystem_id and a.id = s.activity_id
-          left join passes p on p.ecosystem_id = ${input.ecosystemId} and p.code = ${parsed.code}
-        ) f
-      ), inserted as (
-        insert into participations (ecosystem_id, pass_id, subject_key, session_id, activity_id, organisation_id, device_scan_id, scanned_at, scanned_by, neighbourhood_id, age)
-        select ${input.ecosystemId}, f.pass_id, f.subject_key, f.session_id, f.activity_id, f.organisation_id, ${deviceScanId},
-          ${input.scannedAt}, ${actor.kind === 'user' ? actor.userId : null},
-          -- Where the child lives and how old it is are kept with the step only with the monitoring consent.
-          case when f.monitoring is true then f.neighbourhood_id end,
-          case when f.monitoring is true then ${input.scannedAt.getUTCFullYear()} - f.birth_year end
-        from found f where f.ok
-        on conflict do nothing
-        returning id
-      ), touched as (
-        update passes set last_active_at = ${now}
-        where id = (select pass_id from found) and last_active_at < ${new Date(now.getTime() - 86_400_000)} and exists (select 1 from inserted)
-      )
-      select f.session_id, f.starts_at, f.ends_at, f.session_status, f.activity_id, f.organisation_id, f.activity_status,
-        f.co_provider_ids, f.pass_id, f.ok, f.badges, (select id from inserted) as inserted_id
-      from found f`.execute(db)
-  ).rows[0]!;
+  const item: CheckInItem = {
+    i: 0,
+    ecosystem_id: input.ecosystemId,
+    session_id: input.sessionId,
+    code: parsed.code,
+    device_scan_id: deviceScanId,
+    scanned_at: input.scannedAt.toISOString(),
+    day: isoDay(input.scannedAt),
+    any_org: scope === 'all',
+    org_ids: scope === 'all' ? [] : scope,
+    scanned_by: actor.kind === 'user' ? actor.userId : null,
+    year: input.scannedAt.getUTCFullYear(),
+    now: now.toISOString(),
+    stale_before: new Date(now.getTime() - 86_400_000).toISOString(),
+  };
+  // In a transaction the statement runs there, alone; otherwise it may share its statement with scans arriving at the same moment.
+  const found = db.isTransaction ? (await runCheckIns(db, [item]))[0]! : await batcherFor(db).submit(item);
+  const day = item.day;
   if (found.session_id === null) refuse('sessionId', 'passes.scan.unknownSession');
   // Only the provider and co-providers scan at an activity; another partner gets the same answer as for a session that does not exist.
   authorizePasses(actor, 'passes.scan', { ecosystemId: input.ecosystemId, organisationIds: [found.organisation_id, ...(found.co_provider_ids ?? [])] });
