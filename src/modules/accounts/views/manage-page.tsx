@@ -1,15 +1,13 @@
 import type { ManageLink } from '../../../core/modules.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { Alert } from '../../../web/components/alert.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 
 /** The start of managing an ecosystem: every management page this person may open, and nothing else. */
 export function ManagePage({ locale, ecosystem, basePath, links, welcome }: { locale: Locale; ecosystem: Ecosystem; basePath: string; links: ManageLink[]; welcome: boolean }) {
   return (
-    <Layout title={t(locale, 'manage.title')} locale={locale} ecosystem={ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={links} current="/beheer" />
+    <ManageFrame ctx={{ locale, ecosystem, basePath, links }} title={t(locale, 'manage.title')} current="/beheer">
       <h1 class="utrecht-heading-1">{t(locale, 'manage.title')}</h1>
       {welcome && (
         <Alert type="ok" role="status">
@@ -31,6 +29,6 @@ export function ManagePage({ locale, ecosystem, basePath, links, welcome }: { lo
           {t(locale, 'accounts.account.title')}
         </a>
       </p>
-    </Layout>
+    </ManageFrame>
   );
 }

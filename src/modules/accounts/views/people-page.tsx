@@ -1,5 +1,5 @@
 import type { ManageLink } from '../../../core/modules.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { Role } from '../../../core/context.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
@@ -8,7 +8,6 @@ import { DataTable } from '../../../web/components/table.js';
 import { ChoiceField, CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
 import { formatDay } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { PendingInvitation, PersonRole } from '../queries/people.js';
 
 export const roles: readonly Role[] = ['coordinator', 'partner_editor', 'school_contact', 'viewer'];
@@ -43,8 +42,7 @@ export function PeoplePage(props: PeoplePageProps) {
   const { locale, basePath, may } = props;
   const roleName = (role: Role) => t(locale, `accounts.role.${role}` as MessageKey);
   return (
-    <Layout title={t(locale, 'accounts.people.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/mensen" />
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath, links: props.manageLinks }} title={t(locale, 'accounts.people.title')} current="/beheer/mensen">
       <h1 class="utrecht-heading-1">{t(locale, 'accounts.people.title')}</h1>
       <ErrorSummary problems={props.problems} locale={locale} />
       {props.notice && (
@@ -164,6 +162,6 @@ export function PeoplePage(props: PeoplePageProps) {
           </form>
         </>
       )}
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,11 +1,10 @@
 import type { ManageLink } from '../../../core/modules.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import type { AuditEvent } from '../db/schema.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { hasMessage, t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 
 type Row = Pick<AuditEvent, 'id' | 'actor_kind' | 'actor_label' | 'action' | 'subject_type' | 'subject_id' | 'details' | 'at'>;
 
@@ -39,8 +38,7 @@ export function AuditPage(props: AuditPageProps) {
   const who = (row: Row) => (row.actor_kind === 'user' ? row.actor_label : row.actor_kind === 'admin' ? t(locale, 'audit.apiKey') : t(locale, 'audit.system'));
   const last = props.items[props.items.length - 1];
   return (
-    <Layout title={t(locale, 'audit.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/logboek" />
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath, links: props.manageLinks }} title={t(locale, 'audit.title')} current="/beheer/logboek">
       <h1 class="utrecht-heading-1">{t(locale, 'audit.title')}</h1>
       <p class="utrecht-paragraph">{t(locale, 'audit.intro', { ecosystem: props.ecosystem.name })}</p>
       <form class="utrecht-form inline-filter" method="get" action={`${basePath}/beheer/logboek`}>
@@ -83,6 +81,6 @@ export function AuditPage(props: AuditPageProps) {
           </a>
         </p>
       )}
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,10 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { ManageLink } from '../../../core/modules.js';
-import { Alert } from '../../../web/components/alert.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { formValue, formValues, type FormValues } from '../forms.js';
 import type { ManageArea } from '../policies.js';
@@ -30,15 +28,9 @@ export function areaPath(area: ManageArea): string {
 export function ManageLayout(props: { ctx: ManageContext; title: string; current?: ManageArea; notice?: string | undefined; children: ComponentChildren }) {
   const { ctx } = props;
   return (
-    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
-      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={props.current && areaPaths[props.current]} />
-      {props.notice && (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      )}
+    <ManageFrame ctx={ctx} title={props.title} current={props.current && areaPaths[props.current]} notice={props.notice}>
       {props.children}
-    </Layout>
+    </ManageFrame>
   );
 }
 

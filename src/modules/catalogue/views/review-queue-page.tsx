@@ -1,10 +1,9 @@
 import type { ManageLink } from '../../../core/modules.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { Alert } from '../../../web/components/alert.js';
 import { formatDay } from '../../../web/format.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { SubmittedActivity } from '../queries/review-queue.js';
 
 export interface ReviewQueuePageProps {
@@ -22,8 +21,7 @@ export interface ReviewQueuePageProps {
 export function ReviewQueuePage(props: ReviewQueuePageProps) {
   const { locale, basePath } = props;
   return (
-    <Layout title={t(locale, 'review.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/beoordelen" />
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath, links: props.manageLinks }} title={t(locale, 'review.title')} current="/beheer/beoordelen">
       <h1 class="utrecht-heading-1">{t(locale, 'review.title')}</h1>
       {props.done && (
         <Alert type="ok" role="status">
@@ -71,6 +69,6 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
           ))}
         </ul>
       )}
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,11 +1,10 @@
 import type { ManageLink } from '../../../core/modules.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { Ecosystem } from '../db/schema.js';
 import { Alert } from '../../../web/components/alert.js';
 import { CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { SettingsInput } from '../commands/settings-updater.js';
 
 export interface SettingsPageProps {
@@ -24,8 +23,7 @@ export interface SettingsPageProps {
 export function SettingsPage(props: SettingsPageProps) {
   const { locale, form, problems } = props;
   return (
-    <Layout title={t(locale, 'settings.title')} locale={locale} ecosystem={props.ecosystem} basePath={props.basePath}>
-      <ManageNav locale={locale} basePath={props.basePath} links={props.manageLinks} current="/beheer/instellingen" />
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath: props.basePath, links: props.manageLinks }} title={t(locale, 'settings.title')} current="/beheer/instellingen">
       <h1 class="utrecht-heading-1">{t(locale, 'settings.title')}</h1>
       <ErrorSummary problems={problems} locale={locale} />
       {props.saved && (
@@ -59,6 +57,6 @@ export function SettingsPage(props: SettingsPageProps) {
           {t(locale, 'form.save')}
         </button>
       </form>
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,8 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { Alert } from '../../../web/components/alert.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { ManageContext } from '../../catalogue/views/manage-components.js';
 import { domainOf } from '../domain-check.js';
 import type { NetworkRole, PartnerStatus } from '../db/schema.js';
@@ -16,15 +14,9 @@ export type NetworkArea = '/beheer/netwerk' | '/beheer/netwerk/structuur' | '/be
 export function NetworkLayout(props: { ctx: ManageContext; title: string; current: NetworkArea; notice?: string | undefined; children: ComponentChildren }) {
   const { ctx } = props;
   return (
-    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
-      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={props.current} />
-      {props.notice && (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      )}
+    <ManageFrame ctx={ctx} title={props.title} current={props.current} notice={props.notice}>
       {props.children}
-    </Layout>
+    </ManageFrame>
   );
 }
 

@@ -1,9 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import type { ManageLink } from '../../../core/modules.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import { Alert } from '../../../web/components/alert.js';
 import { ChoiceField, CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { formatDay } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
@@ -234,22 +233,13 @@ export interface AchievementPageProps extends PageContext {
   notice?: string | undefined;
 }
 
-function ManageFrame(props: PageContext & { links: ManageLink[]; title: string; children: ComponentChildren }) {
-  return (
-    <Layout title={props.title} locale={props.locale} ecosystem={props.ecosystem} basePath={props.basePath}>
-      <ManageNav locale={props.locale} basePath={props.basePath} links={props.links} current="/beheer/aanbod" />
-      {props.children}
-    </Layout>
-  );
-}
-
 /** Where a partner switches an activity's badge on or off and names it. */
 export function AchievementPage(props: AchievementPageProps) {
   const { locale, basePath, activity, values, problems } = props;
   const title = t(locale, 'badges.manage.title', { title: activity.title });
   const back = `${basePath}/beheer/aanbod/${activity.id}`;
   return (
-    <ManageFrame {...props} title={title}>
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath, links: props.links }} title={title} current="/beheer/aanbod">
       <p class="utrecht-paragraph back-link">
         <a class="utrecht-link" href={back}>
           {t(locale, 'badges.manage.back')}

@@ -1,13 +1,11 @@
-import type { ComponentChildren } from 'preact';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { ManageLink } from '../../../core/modules.js';
 import { Alert } from '../../../web/components/alert.js';
 import { CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { maxBatchSize } from '../commands/pass-issuer.js';
 import type { BatchSummary } from '../queries/batch-list.js';
@@ -29,21 +27,6 @@ export interface IssueForm {
 }
 
 export const batchListPath = '/beheer/passen';
-
-function Frame(props: { ctx: BatchPageContext; title: string; notice?: string | undefined; children: ComponentChildren }) {
-  const { ctx } = props;
-  return (
-    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
-      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={batchListPath} />
-      {props.notice && (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      )}
-      {props.children}
-    </Layout>
-  );
-}
 
 /** A labelled select, marked up as the other form fields (`veld-<name>`, so the error summary links to it). */
 function SchoolSelect(props: { locale: Locale; value: string; schools: Array<{ id: number; name: string }>; allowNone: boolean; problems: FieldProblem[] }) {
@@ -93,7 +76,7 @@ export function BatchListPage(props: {
   const { locale, basePath } = ctx;
   const canIssue = props.allowNoSchool || props.schools.length > 0;
   return (
-    <Frame ctx={ctx} title={t(locale, 'batch.list.title')} notice={props.notice}>
+    <ManageFrame current={batchListPath} ctx={ctx} title={t(locale, 'batch.list.title')} notice={props.notice}>
       <h1 class="utrecht-heading-1">{t(locale, 'batch.list.title')}</h1>
       <p class="utrecht-paragraph">{t(locale, 'batch.list.intro')}</p>
 
@@ -139,7 +122,7 @@ export function BatchListPage(props: {
       ) : (
         <p class="utrecht-paragraph">{t(locale, 'batch.issue.noSchools')}</p>
       )}
-    </Frame>
+    </ManageFrame>
   );
 }
 
@@ -157,7 +140,7 @@ export function BatchPage(props: {
   const { locale, basePath } = ctx;
   const here = `${basePath}${batchListPath}/${batch.id}`;
   return (
-    <Frame ctx={ctx} title={batch.label} notice={props.notice}>
+    <ManageFrame current={batchListPath} ctx={ctx} title={batch.label} notice={props.notice}>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${basePath}${batchListPath}`}>
           {t(locale, 'batch.back')}
@@ -215,6 +198,6 @@ export function BatchPage(props: {
           </button>
         </div>
       </form>
-    </Frame>
+    </ManageFrame>
   );
 }

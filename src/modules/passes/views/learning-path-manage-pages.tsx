@@ -1,12 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { ManageLink } from '../../../core/modules.js';
 import { Alert } from '../../../web/components/alert.js';
 import { ChoiceField, CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { learningPathLimits, learningPathStatuses } from '../commands/learning-path-commands.js';
 import type { LearningPath } from '../db/schema.js';
@@ -24,21 +22,6 @@ export interface ManageContext {
 
 export const learningPathsPath = '/beheer/leerroutes';
 
-function Frame(props: { ctx: ManageContext; title: string; notice?: string | undefined; children: ComponentChildren }) {
-  const { ctx } = props;
-  return (
-    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
-      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={learningPathsPath} />
-      {props.notice && (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      )}
-      {props.children}
-    </Layout>
-  );
-}
-
 function StatusTag({ locale, status }: { locale: Locale; status: LearningPath['status'] }) {
   return <span class={`tag status-tag status-tag--${status}`}>{t(locale, `learningPaths.status.${status}` as MessageKey)}</span>;
 }
@@ -48,7 +31,7 @@ export function LearningPathManageListPage(props: { ctx: ManageContext; paths: L
   const { ctx } = props;
   const { locale, basePath } = ctx;
   return (
-    <Frame ctx={ctx} title={t(locale, 'learningPaths.manage.title')} notice={props.notice}>
+    <ManageFrame current={learningPathsPath} ctx={ctx} title={t(locale, 'learningPaths.manage.title')} notice={props.notice}>
       <h1 class="utrecht-heading-1">{t(locale, 'learningPaths.manage.title')}</h1>
       <p class="utrecht-paragraph">{t(locale, 'learningPaths.manage.intro')}</p>
       <p class="utrecht-paragraph">
@@ -73,7 +56,7 @@ export function LearningPathManageListPage(props: { ctx: ManageContext; paths: L
           ])}
         />
       )}
-    </Frame>
+    </ManageFrame>
   );
 }
 
@@ -171,7 +154,7 @@ export function LearningPathNewPage(props: { ctx: ManageContext; raw: FormValues
   const { ctx } = props;
   const { locale, basePath } = ctx;
   return (
-    <Frame ctx={ctx} title={t(locale, 'learningPaths.manage.newTitle')}>
+    <ManageFrame current={learningPathsPath} ctx={ctx} title={t(locale, 'learningPaths.manage.newTitle')}>
       <p class="utrecht-paragraph back-link">
         <a class="utrecht-link" href={`${basePath}${learningPathsPath}`}>
           {t(locale, 'learningPaths.manage.title')}
@@ -191,7 +174,7 @@ export function LearningPathNewPage(props: { ctx: ManageContext; raw: FormValues
           </a>
         </div>
       </form>
-    </Frame>
+    </ManageFrame>
   );
 }
 
@@ -216,7 +199,7 @@ export function LearningPathEditPage(props: LearningPathEditProps) {
   const here = `${basePath}${learningPathsPath}/${path.id}`;
   const title = t(locale, 'learningPaths.manage.editTitle', { title: path.title });
   return (
-    <Frame ctx={ctx} title={title} notice={props.notice}>
+    <ManageFrame current={learningPathsPath} ctx={ctx} title={title} notice={props.notice}>
       <p class="utrecht-paragraph back-link">
         <a class="utrecht-link" href={`${basePath}${learningPathsPath}`}>
           {t(locale, 'learningPaths.manage.title')}
@@ -329,6 +312,6 @@ export function LearningPathEditPage(props: LearningPathEditProps) {
           </form>
         )}
       </section>
-    </Frame>
+    </ManageFrame>
   );
 }

@@ -1,10 +1,9 @@
 import type { FieldProblem } from '../../../core/errors.js';
 import { ErrorSummary } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatShortDay, formatTime } from '../../../web/format.js';
 import { t } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { ParticipationRow } from '../queries/participation-list.js';
 import type { StaffContext } from './pass-lookup-page.js';
 
@@ -50,8 +49,7 @@ export function ParticipationListPage(props: ParticipationListPageProps) {
     return `${basePath}${participationsPath}${s ? `?${s}` : ''}`;
   };
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={participationsPath} />
+    <ManageFrame ctx={ctx} title={title} current={participationsPath}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{props.all ? t(locale, 'participationList.introAll', { ecosystem: ctx.ecosystem.name }) : t(locale, 'participationList.intro')}</p>
       <ErrorSummary problems={problems} locale={locale} />
@@ -138,6 +136,6 @@ export function ParticipationListPage(props: ParticipationListPageProps) {
           </ul>
         </nav>
       )}
-    </Layout>
+    </ManageFrame>
   );
 }

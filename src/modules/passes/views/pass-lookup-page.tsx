@@ -3,11 +3,10 @@ import type { FieldProblem } from '../../../core/errors.js';
 import type { ManageLink } from '../../../core/modules.js';
 import { Alert } from '../../../web/components/alert.js';
 import { CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { Ecosystem } from '../../ecosystems/db/schema.js';
 import { formatPassCode } from '../pass-code.js';
 import type { PassRecord } from '../queries/pass-privacy-record.js';
@@ -26,10 +25,9 @@ export const lookupPath = '/beheer/passen/opzoeken';
 function StaffLayout(props: { ctx: StaffContext; title: string; current: string; children: ComponentChildren }) {
   const { ctx } = props;
   return (
-    <Layout title={props.title} locale={ctx.locale} ecosystem={ctx.ecosystem} basePath={ctx.basePath}>
-      <ManageNav locale={ctx.locale} basePath={ctx.basePath} links={ctx.links} current={props.current} />
+    <ManageFrame ctx={ctx} title={props.title} current={props.current}>
       {props.children}
-    </Layout>
+    </ManageFrame>
   );
 }
 

@@ -1,11 +1,9 @@
 import type { FieldProblem } from '../../../core/errors.js';
-import { Alert } from '../../../web/components/alert.js';
 import { CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { StaffContext } from '../../passes/views/pass-lookup-page.js';
 import type { ClassBookingForm } from '../commands/class-booking-commands.js';
 import type { ClassBookingRow } from '../queries/class-booking-queries.js';
@@ -53,14 +51,8 @@ export function ClassBookingsPage(props: { ctx: StaffContext; rows: ClassBooking
   const { locale, basePath } = ctx;
   const title = t(locale, 'classBookings.title');
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={classBookingsPath} />
+    <ManageFrame ctx={ctx} title={title} current={classBookingsPath} notice={props.notice}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {props.notice ? (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      ) : null}
       <ErrorSummary problems={problems} locale={locale} />
       <p class="utrecht-paragraph">{t(locale, 'classBookings.intro')}</p>
       {props.mayRequest ? (
@@ -123,7 +115,7 @@ export function ClassBookingsPage(props: { ctx: StaffContext; rows: ClassBooking
           ])}
         />
       )}
-    </Layout>
+    </ManageFrame>
   );
 }
 
@@ -141,8 +133,7 @@ export function ClassBookingRequestPage(props: {
   const title = t(locale, 'classBookings.new');
   const chosen = props.activities.find((a) => String(a.id) === form.activityId);
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={classBookingsPath} />
+    <ManageFrame ctx={ctx} title={title} current={classBookingsPath}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary problems={problems} locale={locale} />
       <form class="utrecht-form narrow-form" method="get" action={`${basePath}${classBookingsPath}/nieuw`}>
@@ -180,6 +171,6 @@ export function ClassBookingRequestPage(props: {
           </button>
         </form>
       ) : null}
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,11 +1,10 @@
 import type { FieldProblem } from '../../../core/errors.js';
 import { Alert } from '../../../web/components/alert.js';
 import { ChoiceField, CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatTime } from '../../../web/format.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { StaffContext } from '../../passes/views/pass-lookup-page.js';
 import type { LotterySettings, StoredDraw } from '../commands/lottery-commands.js';
 import { pseudonymOf } from '../queries/signup-queries.js';
@@ -56,14 +55,8 @@ export function LotteryPage(props: {
     return d ? when(d, locale) : `#${id}`;
   };
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={manageSignupsPath} />
+    <ManageFrame ctx={ctx} title={title} current={manageSignupsPath} notice={props.notice}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {props.notice ? (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      ) : null}
       {props.verified ? (
         <Alert type={props.verified.same ? 'ok' : 'error'} role="status">
           <p class="utrecht-paragraph">{t(locale, props.verified.same ? 'signups.lottery.verify.same' : 'signups.lottery.verify.different', { seed: draw?.seed ?? '' })}</p>
@@ -135,7 +128,7 @@ export function LotteryPage(props: {
           </form>
         </>
       ) : null}
-    </Layout>
+    </ManageFrame>
   );
 }
 
@@ -154,14 +147,8 @@ export function LotterySettingsPage(props: { ctx: StaffContext; form: SettingsFo
   const title = t(locale, 'signups.lottery.settings.title');
   const selected = [form.firstTimers ? 'firstTimers' : '', form.siblingsTogether ? 'siblingsTogether' : '', form.oneBeforeTwo ? 'oneBeforeTwo' : ''].filter(Boolean);
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={lotterySettingsPath} />
+    <ManageFrame ctx={ctx} title={title} current={lotterySettingsPath} notice={props.notice}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {props.notice ? (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      ) : null}
       <p class="utrecht-paragraph">{t(locale, 'signups.lottery.settings.intro', { ecosystem: ctx.ecosystem.name })}</p>
       <ErrorSummary problems={problems} locale={locale} />
       <form class="utrecht-form narrow-form" method="post" action={`${basePath}${lotterySettingsPath}`} novalidate>
@@ -185,6 +172,6 @@ export function LotterySettingsPage(props: { ctx: StaffContext; form: SettingsFo
           {t(locale, 'signups.lottery.settings.save')}
         </button>
       </form>
-    </Layout>
+    </ManageFrame>
   );
 }

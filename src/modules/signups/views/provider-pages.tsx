@@ -1,11 +1,9 @@
 import type { FieldProblem } from '../../../core/errors.js';
-import { Alert } from '../../../web/components/alert.js';
 import { CsrfField, ErrorSummary, TextField } from '../../../web/components/form.js';
-import { ManageNav } from '../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay, formatEuros, formatTime } from '../../../web/format.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
-import { Layout } from '../../../web/layout.js';
 import type { StaffContext } from '../../passes/views/pass-lookup-page.js';
 import type { ListedChild, ProviderSession, SessionForSignup } from '../queries/signup-queries.js';
 
@@ -21,8 +19,7 @@ export function ProviderOverviewPage(props: { ctx: StaffContext; sessions: Provi
   const { locale, basePath } = ctx;
   const title = t(locale, 'signups.manage');
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={manageSignupsPath} />
+    <ManageFrame ctx={ctx} title={title} current={manageSignupsPath}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'signups.manage.intro')}</p>
       {props.sessions.length === 0 ? (
@@ -48,7 +45,7 @@ export function ProviderOverviewPage(props: { ctx: StaffContext; sessions: Provi
           ])}
         />
       )}
-    </Layout>
+    </ManageFrame>
   );
 }
 
@@ -68,14 +65,8 @@ export function SessionListPage(props: { ctx: StaffContext; session: SessionForS
   const confirmed = props.children.filter((c) => c.status === 'confirmed');
   const others = props.children.filter((c) => c.status !== 'confirmed');
   return (
-    <Layout title={title} locale={locale} ecosystem={ctx.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={ctx.links} current={manageSignupsPath} />
+    <ManageFrame ctx={ctx} title={title} current={manageSignupsPath} notice={props.notice}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {props.notice ? (
-        <Alert type="ok" role="status">
-          <p class="utrecht-paragraph">{props.notice}</p>
-        </Alert>
-      ) : null}
       <ErrorSummary problems={problems} locale={locale} />
       <p class="utrecht-paragraph">
         {session.status === 'cancelled'
@@ -153,6 +144,6 @@ export function SessionListPage(props: { ctx: StaffContext; session: SessionForS
           </form>
         </>
       ) : null}
-    </Layout>
+    </ManageFrame>
   );
 }

@@ -1,9 +1,8 @@
 import type { ManageLink } from '../../../../core/modules.js';
-import { ManageNav } from '../../../../web/components/manage-nav.js';
+import { ManageFrame } from '../../../../web/components/manage-frame.js';
 import type { Ecosystem } from '../../../ecosystems/db/schema.js';
 import { Alert } from '../../../../web/components/alert.js';
 import { t, type Locale } from '../../../../web/i18n/index.js';
-import { Layout } from '../../../../web/layout.js';
 import { columns } from '../columns.js';
 import type { ImportProblemOut } from '../problems.js';
 import { ProblemTable } from './problem-table.js';
@@ -44,8 +43,7 @@ export function ExchangePage(props: ExchangePageProps) {
     </li>
   );
   return (
-    <Layout title={t(locale, 'exchange.title')} locale={locale} ecosystem={props.ecosystem} basePath={basePath}>
-      <ManageNav locale={locale} basePath={basePath} links={props.manageLinks} current="/beheer/aanbod/importeren" />
+    <ManageFrame ctx={{ locale, ecosystem: props.ecosystem, basePath, links: props.manageLinks }} title={t(locale, 'exchange.title')} current="/beheer/aanbod/importeren">
       <h1 class="utrecht-heading-1">{t(locale, 'exchange.title')}</h1>
       {props.done && (
         <Alert type="ok" role="status">
@@ -134,6 +132,6 @@ export function ExchangePage(props: ExchangePageProps) {
           ))}
         </tbody>
       </table>
-    </Layout>
+    </ManageFrame>
   );
 }
