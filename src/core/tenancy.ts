@@ -66,8 +66,11 @@ export class EcosystemRegistry {
       .orderBy('position')
       .orderBy('name')
       .execute();
-    this.themeCache.set(ecosystemId, { at: Date.now(), themes });
-    return themes;
+    // Unchanged themes keep their array (and so their slug map): answers written with them, such as the finder's
+    // encoded hits (catalogue/search-json.ts), stay valid instead of being written again every ttlMs.
+    const same = cached && sameThemes(cached.themes, themes) ? cached.themes : themes;
+    this.themeCache.set(ecosystemId, { at: Date.now(), themes: same });
+    return same;
   }
 
   private slugMaps = new WeakMap<ThemeRef[], Map<number, string>>();
@@ -90,4 +93,8 @@ export class EcosystemRegistry {
     if (!host) return undefined;
     return this.byHost.get(host.replace(/:\d+$/, '').toLowerCase())?.slug;
   }
+}
+
+function sameThemes(a: readonly ThemeRef[], b: readonly ThemeRef[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.slug === b[i]!.slug && t.name === b[i]!.name);
 }

@@ -6,6 +6,7 @@ import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { passDataOf } from '../../../core/modules.js';
 import { ensureCsrfToken } from '../../../http/session.js';
 import { randomToken } from '../../accounts/secrets.js';
+import { submitPassForm } from './pass-request-form.js';
 import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, recordConsents, type ConsentForm } from '../commands/consent-recorder.js';
 import { requestPassAsParent } from '../commands/parent-pass-request.js';
@@ -168,24 +169,15 @@ export async function parentPages(plain: FastifyInstance): Promise<void> {
     const requestToken = request.body.aanvraag ?? '';
     const { ecosystem, locale } = request;
     const repeated = () => reply.redirect(`${request.basePath}/ouders/pas?klaar=al-gemaakt`, 303);
-    let result;
-    try {
-      result = await attempt(() =>
-        database.transaction((tx) => requestPassAsParent(tx, { profile, consent, requestToken }, { ecosystem, mailer, publicUrl: config.publicUrl, locale })),
-      );
-    } catch (error) {
-      // The same form twice at the same moment: the other submission made the pass.
-      if ((error as { code?: string }).code === '23505') return repeated();
-      throw error;
-    }
-    if (!result.ok) {
+    const result = await submitPassForm(requestToken, () =>
+      database.transaction((tx) => requestPassAsParent(tx, { profile, consent, requestToken }, { ecosystem, mailer, publicUrl: config.publicUrl, locale })),
+    );
+    if (result.status === 'problems') {
       const schools = await schoolChoices(db, ecosystem.id);
-      // A form without a usable token gets a fresh one, so sending it again works.
-      const token = result.problems.some((p) => p.field === 'aanvraag') ? randomToken() : requestToken;
-      const page = PassRequestPage({ ctx: context(request, reply), profile: clip(profile), consent: clip(consent), requestToken: token, problems: result.problems, schools, exampleYear: exampleYear() });
+      const page = PassRequestPage({ ctx: context(request, reply), profile: clip(profile), consent: clip(consent), requestToken: result.requestToken, problems: result.problems, schools, exampleYear: exampleYear() });
       return sendPrivatePage(reply, page, 400);
     }
-    if (result.value.repeat) return repeated();
+    if (result.status === 'repeat' || result.value.repeat) return repeated();
     const { pass, linkToken, mailed, sessionToken } = result.value;
     setParentCookie(request, reply, sessionToken);
     const link = linkToken ? `${request.protocol}://${request.host}${request.basePath}${privateLinkPath(linkToken)}` : null;

@@ -7,6 +7,7 @@ import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { Id } from '../../../http/schemas.js';
 import { ensureCsrfToken } from '../../../http/session.js';
 import { randomToken } from '../../accounts/secrets.js';
+import { submitPassForm } from '../../passes/routes/pass-request-form.js';
 import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, type ConsentForm } from '../../passes/commands/consent-recorder.js';
 import { requestPassAsParent } from '../../passes/commands/parent-pass-request.js';
@@ -155,27 +156,19 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
       // The same form sent again (a refresh, a double click): the pass and its sign-up were made the first time.
       const repeated = () => reply.redirect(`${request.basePath}/ouders/aanmeldingen?klaar=al-gemaakt`, 303);
       // A new pass and its sign-up in one transaction: if the sign-up is refused (full series, wrong age), no pass is left behind.
-      let result;
-      try {
-        result = await attempt(() =>
-          database.transaction(async (tx) => {
-            const issued = await requestPassAsParent(tx, { profile, consent, requestToken }, { ecosystem, mailer, publicUrl: config.publicUrl, locale });
-            if (issued.repeat) return { issued, outcome: undefined };
-            const outcome = await signUp(tx, { kind: 'anonymous' }, { ecosystemId: ecosystem.id, passId: issued.pass.id, sessionId: session.id, stadspas: b.stadspas === '1' }, mail);
-            return { issued, outcome };
-          }),
-        );
-      } catch (error) {
-        // Two at the same moment: the other one made the pass.
-        if ((error as { code?: string }).code === '23505') return repeated();
-        throw error;
-      }
-      if (!result.ok) {
+      const result = await submitPassForm(requestToken, () =>
+        database.transaction(async (tx) => {
+          const issued = await requestPassAsParent(tx, { profile, consent, requestToken }, { ecosystem, mailer, publicUrl: config.publicUrl, locale });
+          if (issued.repeat) return { issued, outcome: undefined };
+          const outcome = await signUp(tx, { kind: 'anonymous' }, { ecosystemId: ecosystem.id, passId: issued.pass.id, sessionId: session.id, stadspas: b.stadspas === '1' }, mail);
+          return { issued, outcome };
+        }),
+      );
+      if (result.status === 'problems') {
         const clip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 300) : Array.isArray(v) ? v.slice(0, 10) : v])) as T;
-        // A form without a usable token gets a fresh one, so sending it again works.
-        const token = result.problems.some((p) => p.field === 'aanvraag') ? randomToken() : requestToken;
-        return signupPage(request, reply, session.id, { profile: clip(profile), consent: clip(consent), requestToken: token, newPassProblems: result.problems });
+        return signupPage(request, reply, session.id, { profile: clip(profile), consent: clip(consent), requestToken: result.requestToken, newPassProblems: result.problems });
       }
+      if (result.status === 'repeat') return repeated();
       const { issued, outcome } = result.value;
       if (issued.repeat || !outcome) return repeated();
       setParentCookie(request, reply, issued.sessionToken);
