@@ -227,6 +227,7 @@ describe('the check-in endpoint', () => {
       ['session tomorrow', { sessionId: s.tomorrow }, 'passes.scan.otherDay', 'Scannen kan alleen op de dag van de bijeenkomst.'],
       ['scanned yesterday', { scannedAt: scannedYesterday }, 'passes.scan.otherDay', 'Scannen kan alleen op de dag van de bijeenkomst.'],
       ['scanned in the future', { scannedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'passes.scan.future', 'Het tijdstip van de scan ligt in de toekomst. Staat de klok van dit apparaat goed?'],
+      ['scanned in year 0', { scannedAt: '0000-01-01T00:00:00Z' }, 'passes.scan.when', 'Het tijdstip van de scan is onleesbaar.'],
       ['another ecosystem’s session', { sessionId: s.otherEcosystem }, 'passes.scan.unknownSession', 'Deze bijeenkomst bestaat niet.'],
       ['a session that does not exist', { sessionId: 999_999 }, 'passes.scan.unknownSession', 'Deze bijeenkomst bestaat niet.'],
       ['a device id that is not a UUID', { deviceScanId: 'apparaat-1' }, 'passes.scan.deviceScanId', 'De scan mist een geldig kenmerk van het apparaat. Laad de scanpagina opnieuw.'],

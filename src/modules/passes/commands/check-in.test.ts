@@ -88,6 +88,8 @@ test('bad scans say what is wrong and record nothing', async () => {
     ['a session on another day', { sessionId: future }, library, 'passes.scan.otherDay'],
     ['a scan from the future', { scannedAt: new Date(now.getTime() + 3_600_000) }, library, 'passes.scan.future'],
     ['an unreadable time', { scannedAt: new Date('nonsense') }, library, 'passes.scan.when'],
+    ['a time in year 0', { scannedAt: new Date('0000-01-01T00:00:00Z') }, library, 'passes.scan.when'],
+    ['a time before the platform existed', { scannedAt: new Date('1999-12-31T23:59:59Z') }, library, 'passes.scan.when'],
     ['a device id that is not a UUID', { deviceScanId: 'abc' }, library, 'passes.scan.deviceScanId'],
   ];
   const before = await participationCount();

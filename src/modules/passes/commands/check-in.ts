@@ -38,6 +38,7 @@ interface CheckInRow {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A device clock may run a little ahead; more than this is a wrong clock or a forged scan. */
 const clockSkewMs = 5 * 60_000;
+const earliestScan = Date.UTC(2000, 0, 1);
 
 function refuse(field: string, key: FieldProblem['key'], params?: Record<string, string | number>): never {
   throw errors.invalidInput([{ field, key, ...(params ? { params } : {}) }]);
@@ -179,7 +180,8 @@ export async function recordCheckIn(on: Tx | Kysely<DB>, actor: Actor, input: Ch
   const parsed = parsePassCode(input.code);
   if (!parsed.ok) refuse('code', `passes.code.${parsed.problem}`);
   if (!uuidPattern.test(input.deviceScanId)) refuse('deviceScanId', 'passes.scan.deviceScanId');
-  if (Number.isNaN(input.scannedAt.getTime())) refuse('scannedAt', 'passes.scan.when');
+  // Nothing was scanned before the platform existed; such a time is a broken device clock (and year 0 no database date).
+  if (Number.isNaN(input.scannedAt.getTime()) || input.scannedAt.getTime() < earliestScan) refuse('scannedAt', 'passes.scan.when');
   if (input.scannedAt.getTime() > now.getTime() + clockSkewMs) refuse('scannedAt', 'passes.scan.future');
 
   const deviceScanId = input.deviceScanId.toLowerCase();
