@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../core/errors.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { ErrorSummary } from '../../../web/components/form.js';
 import { DataTable } from '../../../web/components/table.js';
 import { formatDay } from '../../../web/format.js';
@@ -11,7 +12,7 @@ import { money } from '../finance-money.js';
 import type { AgreementListItem, AgreementRow, Choice, DocumentMeta, SignatoryRow } from '../queries/agreement-queries.js';
 import type { ContributionRow } from '../queries/finance-queries.js';
 import { ContributionFields, ContributionTable, type ContributionChoices, type ContributionTableProps } from './contribution-views.js';
-import { BackLink, ButtonLink, dayLabel, FinanceLayout, periodLabel, Tag } from './finance-components.js';
+import { BackLink, ButtonLink, dayLabel, periodLabel, Tag } from './finance-components.js';
 
 const listPath = '/beheer/overeenkomsten';
 
@@ -34,7 +35,7 @@ export function AgreementListPage(props: { ctx: ManageContext; agreements: Agree
   const { ctx } = props;
   const { locale, basePath } = ctx;
   return (
-    <FinanceLayout ctx={ctx} title={t(locale, 'agreement.listTitle')} current={listPath} notice={props.notice}>
+    <ManageFrame ctx={ctx} title={t(locale, 'agreement.listTitle')} current={listPath} notice={props.notice}>
       <h1 class="utrecht-heading-1">{t(locale, 'agreement.listTitle')}</h1>
       <p class="utrecht-paragraph">{t(locale, 'agreement.listIntro')}</p>
       {props.canCreate && (
@@ -69,7 +70,7 @@ export function AgreementListPage(props: { ctx: ManageContext; agreements: Agree
           ])}
         />
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 
@@ -81,7 +82,7 @@ export function AgreementFormPage(props: { ctx: ManageContext; id?: number; raw:
   const title = t(locale, id ? 'agreement.editTitle' : 'agreement.newTitle');
   const back = id ? `${basePath}${listPath}/${id}` : `${basePath}${listPath}`;
   return (
-    <FinanceLayout ctx={ctx} title={title} current={listPath}>
+    <ManageFrame ctx={ctx} title={title} current={listPath}>
       <BackLink href={back}>{t(locale, 'finance.back')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ManageForm ctx={ctx} action={id ? `${basePath}${listPath}/${id}/bewerken` : `${basePath}${listPath}/nieuw`} problems={problems} submit={t(locale, 'manage.save')} cancelHref={back}>
@@ -94,7 +95,7 @@ export function AgreementFormPage(props: { ctx: ManageContext; id?: number; raw:
         <TextField {...f} name="documentUrl" type="url" label={t(locale, 'agreement.documentUrl')} hint={t(locale, 'agreement.documentUrl.hint')} maxLength={500} optional />
         <TextArea {...f} name="notes" label={t(locale, 'agreement.notes')} rows={4} maxLength={5000} optional />
       </ManageForm>
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 
@@ -126,7 +127,7 @@ export function AgreementPage(props: AgreementPageProps) {
   const documentForm = failed('document');
   const contributionRaw: FormValues = props.failed?.form === 'contribution' ? contributionForm.raw : { stage: 'commitment', kind: 'hours', grantId: props.contributionChoices.grants.length === 1 ? String(props.contributionChoices.grants[0]!.id) : '' };
   return (
-    <FinanceLayout ctx={ctx} title={a.title} current={listPath} notice={props.notice}>
+    <ManageFrame ctx={ctx} title={a.title} current={listPath} notice={props.notice}>
       <BackLink href={`${basePath}${listPath}`}>{t(locale, 'agreement.listTitle')}</BackLink>
       <h1 class="utrecht-heading-1">{a.title}</h1>
       <dl class="utrecht-data-list utrecht-data-list--html-dl facts">
@@ -294,7 +295,7 @@ export function AgreementPage(props: AgreementPageProps) {
           </details>
         )}
       </section>
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 

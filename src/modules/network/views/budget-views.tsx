@@ -1,11 +1,12 @@
 import type { FieldProblem } from '../../../core/errors.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { t } from '../../../web/i18n/index.js';
 import type { FormValues } from '../../catalogue/forms.js';
 import { ActionButton, ManageForm, SelectField, TextField, type ManageContext } from '../../catalogue/views/manage-components.js';
 import { budgetCategories } from '../db/schema.js';
 import { plannedField } from '../finance-forms.js';
 import type { GrantDetail } from '../queries/finance-queries.js';
-import { BackLink, dayLabel, FinanceLayout } from './finance-components.js';
+import { BackLink, dayLabel } from './finance-components.js';
 
 /** The first and last day of grant year `year` (1-based), for the labels of the planned amounts. */
 function yearSpan(grant: Pick<GrantDetail, 'startsOn' | 'endsOn'>, year: number): { from: string; to: string } {
@@ -23,7 +24,7 @@ export function BudgetLineFormPage(props: { ctx: ManageContext; grant: GrantDeta
   const title = t(locale, id ? 'finance.budget.editTitle' : 'finance.budget.newTitle');
   const back = `${basePath}/beheer/financien?subsidie=${grant.id}`;
   return (
-    <FinanceLayout ctx={ctx} title={title} current="/beheer/financien">
+    <ManageFrame ctx={ctx} title={title} current="/beheer/financien">
       <BackLink href={back}>{t(locale, 'finance.title')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'finance.budget.forGrant', { grant: grant.name })}</p>
@@ -52,6 +53,6 @@ export function BudgetLineFormPage(props: { ctx: ManageContext; grant: GrantDeta
           <ActionButton ctx={ctx} action={`${basePath}/beheer/financien/begroting/${id}/verwijderen`} label={t(locale, 'finance.delete')} />
         </div>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../core/errors.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
 import type { FormValues } from '../../catalogue/forms.js';
@@ -7,7 +8,7 @@ import { contributionKinds, contributionStages } from '../db/schema.js';
 import { money, sum } from '../finance-money.js';
 import type { Choice } from '../queries/agreement-queries.js';
 import type { ContributionRow, GrantSummary } from '../queries/finance-queries.js';
-import { BackLink, ButtonLink, ConfirmationText, dayLabel, FinanceLayout, ValueText } from './finance-components.js';
+import { BackLink, ButtonLink, ConfirmationText, dayLabel, ValueText } from './finance-components.js';
 
 export interface ContributionChoices {
   organisations: Choice[];
@@ -138,7 +139,7 @@ export function ContributionListPage(props: ContributionListPageProps) {
   const { locale, basePath } = ctx;
   const title = t(locale, props.ownOnly ? 'finance.contributions.ownTitle' : 'finance.contributions.title');
   return (
-    <FinanceLayout ctx={ctx} title={title} current={props.ownOnly ? '/beheer/financien/bijdragen' : '/beheer/financien'} notice={props.notice}>
+    <ManageFrame ctx={ctx} title={title} current={props.ownOnly ? '/beheer/financien/bijdragen' : '/beheer/financien'} notice={props.notice}>
       {!props.ownOnly && <BackLink href={`${basePath}/beheer/financien${props.grantChoice && /^\d+$/.test(props.grantChoice) ? `?subsidie=${props.grantChoice}` : ''}`}>{t(locale, 'finance.title')}</BackLink>}
       <h1 class="utrecht-heading-1" id="bijdragen-titel">
         {title}
@@ -178,7 +179,7 @@ export function ContributionListPage(props: ContributionListPageProps) {
       ) : (
         <ContributionTable ctx={ctx} rows={props.rows} may={props.may} back="bijdragen" showAgreement />
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 
@@ -199,7 +200,7 @@ export function ContributionFormPage(props: ContributionFormPageProps) {
   const { locale, basePath } = ctx;
   const title = t(locale, id ? 'finance.contribution.editTitle' : 'finance.contribution.newTitle');
   return (
-    <FinanceLayout ctx={ctx} title={title} current="/beheer/financien">
+    <ManageFrame ctx={ctx} title={title} current="/beheer/financien">
       <BackLink href={props.backHref}>{t(locale, 'finance.back')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       {props.confirmedNote && <p class="utrecht-paragraph">{props.confirmedNote}</p>}
@@ -217,6 +218,6 @@ export function ContributionFormPage(props: ContributionFormPageProps) {
           <ActionButton ctx={ctx} action={`${basePath}/beheer/financien/bijdragen/${id}/verwijderen`} label={t(locale, 'finance.delete')} />
         </div>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }

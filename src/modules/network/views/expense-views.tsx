@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../core/errors.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { DataTable } from '../../../web/components/table.js';
 import { t } from '../../../web/i18n/index.js';
 import type { FormValues } from '../../catalogue/forms.js';
@@ -7,14 +8,14 @@ import { money, sum } from '../finance-money.js';
 import type { Choice } from '../queries/agreement-queries.js';
 import type { ExpenseRow, GrantSummary } from '../queries/finance-queries.js';
 import type { BudgetCategory } from '../db/schema.js';
-import { BackLink, ButtonLink, dayLabel, FinanceLayout, periodLabel, ValueText } from './finance-components.js';
+import { BackLink, ButtonLink, dayLabel, periodLabel, ValueText } from './finance-components.js';
 
 export function ExpenseListPage(props: { ctx: ManageContext; grant: GrantSummary; rows: ExpenseRow[]; canManage: boolean; notice?: string | undefined }) {
   const { ctx, grant, rows } = props;
   const { locale, basePath } = ctx;
   const title = t(locale, 'finance.expenses.title');
   return (
-    <FinanceLayout ctx={ctx} title={title} current="/beheer/financien" notice={props.notice}>
+    <ManageFrame ctx={ctx} title={title} current="/beheer/financien" notice={props.notice}>
       <BackLink href={`${basePath}/beheer/financien?subsidie=${grant.id}`}>{t(locale, 'finance.title')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'finance.expenses.intro', { grant: grant.name, period: periodLabel(grant.startsOn, grant.endsOn, locale) })}</p>
@@ -57,7 +58,7 @@ export function ExpenseListPage(props: { ctx: ManageContext; grant: GrantSummary
           </p>
         </>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 
@@ -76,7 +77,7 @@ export function ExpenseFormPage(props: {
   const title = t(locale, id ? 'finance.expense.editTitle' : 'finance.expense.newTitle');
   const back = `${basePath}/beheer/financien/uitgaven?subsidie=${grant.id}`;
   return (
-    <FinanceLayout ctx={ctx} title={title} current="/beheer/financien">
+    <ManageFrame ctx={ctx} title={title} current="/beheer/financien">
       <BackLink href={back}>{t(locale, 'finance.expenses.title')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'finance.expenses.intro', { grant: grant.name, period: periodLabel(grant.startsOn, grant.endsOn, locale) })}</p>
@@ -106,6 +107,6 @@ export function ExpenseFormPage(props: {
           <ActionButton ctx={ctx} action={`${basePath}/beheer/financien/uitgaven/${id}/verwijderen`} label={t(locale, 'finance.delete')} />
         </div>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }

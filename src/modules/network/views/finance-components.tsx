@@ -1,39 +1,11 @@
-import type { ComponentChildren } from 'preact';
-import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { formatDay } from '../../../web/format.js';
 import { t, type Locale, type MessageKey } from '../../../web/i18n/index.js';
 import type { ManageContext } from '../../catalogue/views/manage-components.js';
 import { hoursText, money } from '../finance-money.js';
 
 export type { ManageContext };
-
-/** The frame of every agreement and finance page: the site layout, the management menu, a notice after a change. */
-export function FinanceLayout(props: { ctx: ManageContext; title: string; current: string; notice?: string | undefined; children: ComponentChildren }) {
-  const { ctx } = props;
-  return (
-    <ManageFrame ctx={ctx} title={props.title} current={props.current} notice={props.notice}>
-      {props.children}
-    </ManageFrame>
-  );
-}
-
-export function ButtonLink({ href, children, primary }: { href: string; children: ComponentChildren; primary?: boolean }) {
-  return (
-    <a class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${primary ? 'primary' : 'secondary'}-action`} href={href}>
-      {children}
-    </a>
-  );
-}
-
-export function BackLink({ href, children }: { href: string; children: ComponentChildren }) {
-  return (
-    <p class="utrecht-paragraph back-link">
-      <a class="utrecht-link" href={href}>
-        {children}
-      </a>
-    </p>
-  );
-}
+// The network's pages and the finance pages share their links.
+export { BackLink, ButtonLink } from './network-layout.js';
 
 /** A day (yyyy-mm-dd) as people read it: "1 augustus 2026". */
 export function dayLabel(day: string, locale: Locale): string {

@@ -1,10 +1,11 @@
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { Alert } from '../../../web/components/alert.js';
 import { DataTable } from '../../../web/components/table.js';
 import { t, type Locale } from '../../../web/i18n/index.js';
 import type { ManageContext } from '../../catalogue/views/manage-components.js';
 import { money, percentOf, ratioText, type CofinancingCheck } from '../finance-money.js';
 import type { FinanceOverview, GrantSummary } from '../queries/finance-queries.js';
-import { ButtonLink, dayLabel, FinanceLayout, periodLabel } from './finance-components.js';
+import { ButtonLink, dayLabel, periodLabel } from './finance-components.js';
 
 const base = '/beheer/financien';
 
@@ -100,7 +101,7 @@ export function FinanceOverviewPage(props: FinanceOverviewPageProps) {
   const { locale, basePath } = ctx;
   const title = t(locale, 'finance.title');
   return (
-    <FinanceLayout ctx={ctx} title={title} current={base} notice={props.notice}>
+    <ManageFrame ctx={ctx} title={title} current={base} notice={props.notice}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t(locale, 'finance.intro')}</p>
       {props.grants.length > 1 && (
@@ -137,7 +138,7 @@ export function FinanceOverviewPage(props: FinanceOverviewPageProps) {
           </a>
         </p>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }
 

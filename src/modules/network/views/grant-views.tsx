@@ -1,10 +1,11 @@
 import type { FieldProblem } from '../../../core/errors.js';
+import { ManageFrame } from '../../../web/components/manage-frame.js';
 import { t } from '../../../web/i18n/index.js';
 import type { FormValues } from '../../catalogue/forms.js';
 import { ActionButton, ManageForm, TextArea, TextField, type ManageContext } from '../../catalogue/views/manage-components.js';
 import { schoolTypes } from '../db/schema.js';
 import { rateField } from '../finance-forms.js';
-import { BackLink, FinanceLayout } from './finance-components.js';
+import { BackLink } from './finance-components.js';
 
 /** A grant's terms: period, required co-financing, awarded amount and the rate per school location of each type. */
 export function GrantFormPage(props: { ctx: ManageContext; id?: number; raw: FormValues; problems: FieldProblem[]; schoolCounts: Record<string, number> }) {
@@ -14,7 +15,7 @@ export function GrantFormPage(props: { ctx: ManageContext; id?: number; raw: For
   const title = t(locale, id ? 'finance.grant.editTitle' : 'finance.grant.newTitle');
   const back = `${basePath}/beheer/financien${id ? `?subsidie=${id}` : ''}`;
   return (
-    <FinanceLayout ctx={ctx} title={title} current="/beheer/financien">
+    <ManageFrame ctx={ctx} title={title} current="/beheer/financien">
       <BackLink href={back}>{t(locale, 'finance.title')}</BackLink>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ManageForm ctx={ctx} action={id ? `${basePath}/beheer/financien/subsidies/${id}/bewerken` : `${basePath}/beheer/financien/subsidies/nieuw`} problems={problems} submit={t(locale, 'manage.save')} cancelHref={back}>
@@ -55,6 +56,6 @@ export function GrantFormPage(props: { ctx: ManageContext; id?: number; raw: For
           </p>
         </div>
       )}
-    </FinanceLayout>
+    </ManageFrame>
   );
 }

@@ -20,7 +20,7 @@ export function NetworkLayout(props: { ctx: ManageContext; title: string; curren
   );
 }
 
-export function ButtonLink({ href, children, primary }: { href: string; children: string; primary?: boolean }) {
+export function ButtonLink({ href, children, primary }: { href: string; children: ComponentChildren; primary?: boolean }) {
   return (
     <a class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${primary ? 'primary' : 'secondary'}-action`} href={href}>
       {children}
@@ -28,7 +28,7 @@ export function ButtonLink({ href, children, primary }: { href: string; children
   );
 }
 
-export function BackLink({ href, children }: { href: string; children: string }) {
+export function BackLink({ href, children }: { href: string; children: ComponentChildren }) {
   return (
     <p class="utrecht-paragraph back-link">
       <a class="utrecht-link" href={href}>
