@@ -38,7 +38,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
@@ -54,6 +54,7 @@ import { createEcosystem } from '../src/modules/ecosystems/commands/ecosystem-cr
 import { hashPassSecret, newPassCode } from '../src/modules/passes/pass-code.js';
 import { UnknownCodeGuard } from '../src/modules/passes/scan-guard.js';
 import { recordScan, type ScanContext } from '../src/modules/passes/scan-recorder.js';
+import { adminQuery, fmtInt, fmtMs, InFlightPlugin, positiveInt, printUsageIfAsked, replaceBetween, settle, stats, type Stats } from './harness.js';
 import { startProfile } from './profile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,18 +76,7 @@ const { values: opts } = parseArgs({
   strict: true,
 });
 
-if (opts.help) {
-  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  console.log(/\/\*\*([\s\S]*?)\*\//.exec(source)?.[1]?.replace(/^ \* ?/gm, '') ?? '');
-  process.exit(0);
-}
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  return n;
-}
+printUsageIfAsked(opts.help, import.meta.url);
 
 const passCount = positiveInt('--passes', opts.passes ?? process.env.BENCH_PASSES, 100_000);
 const durationSec = positiveInt('--duration', opts.duration ?? process.env.BENCH_DURATION, 15);
@@ -105,31 +95,6 @@ const sessionsPerActivity = 10;
 
 // ---------------------------------------------------------------- measuring
 
-interface Stats {
-  count: number;
-  seconds: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  perSecond: number;
-}
-
-function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function stats(latencies: ArrayLike<number>, seconds: number): Stats {
-  const sorted = Float64Array.from(latencies).sort();
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return {
-    count: sorted.length, seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
-    mean: sorted.length ? sum / sorted.length : Number.NaN, perSecond: sorted.length / seconds,
-  };
-}
-
 interface HttpRun extends Stats {
   non2xx: number;
   errors: number;
@@ -139,31 +104,6 @@ interface HttpRun extends Stats {
   sample: string[];
   /** Participations the run added, counted in the database afterwards. */
   recorded: number;
-}
-
-/** Counts queries in flight, so a run starts only once the previous one has finished in the database too. */
-class InFlightPlugin implements KyselyPlugin {
-  inFlight = 0;
-  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
-    this.inFlight++;
-    return args.node;
-  }
-  async transformResult(args: { result: QueryResult<UnknownRow> }): Promise<QueryResult<UnknownRow>> {
-    this.inFlight--;
-    return args.result;
-  }
-}
-
-async function settle(server: Server, inFlight: InFlightPlugin, quietMs = 500, maxMs = 120_000): Promise<void> {
-  const start = performance.now();
-  let quietSince = performance.now();
-  while (performance.now() - start < maxMs) {
-    await new Promise((r) => setTimeout(r, 25));
-    const open = await new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n ?? 0)));
-    if (open > 0 || inFlight.inFlight > 0) quietSince = performance.now();
-    else if (performance.now() - quietSince >= quietMs) return;
-  }
-  console.warn(`  (server still busy after ${maxMs / 1000} s)`);
 }
 
 async function participationCount(database: Database): Promise<number> {
@@ -197,7 +137,7 @@ function runHttp(database: Database, server: Server, inFlight: InFlightPlugin, l
         child.once('message', (m: { error?: string; latencies: number[]; statusCodes: Record<string, number>; non2xx: number; errors: number; timeouts: number; durationSec: number; sent: number; sample: string[] }) => {
           done = true;
           if (m.error) return reject(new Error(m.error));
-          settle(server, inFlight)
+          settle(server, inFlight, 120_000)
             .then(() => participationCount(database))
             .then((after) =>
               resolve({ ...stats(m.latencies, m.durationSec), non2xx: m.non2xx, errors: m.errors, timeouts: m.timeouts, statusCodes: m.statusCodes, sent: m.sent, sample: m.sample, recorded: after - before }),
@@ -312,16 +252,6 @@ async function loadData(database: Database): Promise<Loaded> {
 
 // ---------------------------------------------------------------- databases
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: Database; label: string; version: string; url?: string; close(): Promise<void> }> {
   let database: Database;
   let serverDatabaseUrl: string | undefined;
@@ -329,7 +259,7 @@ async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: D
   let label: string;
   if (kind === 'postgres') {
     const name = `bench_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(serverUrl, `create database ${name}`);
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     database = await createDatabase({ url: url.toString(), poolSize });
@@ -337,7 +267,7 @@ async function openDatabase(kind: Kind, poolSize: number): Promise<{ database: D
     label = 'PostgreSQL';
     close = async () => {
       await database.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'));
@@ -390,8 +320,6 @@ interface Report {
   load: [number, number];
 }
 
-const fmtMs = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const fmtInt = (v: number) => Math.round(v).toLocaleString('en-US');
 const line = (label: string, s: Stats) =>
   `${label.padEnd(40)} p50 ${fmtMs(s.p50).padStart(6)} ms  p95 ${fmtMs(s.p95).padStart(6)} ms  p99 ${fmtMs(s.p99).padStart(6)} ms  ${fmtInt(s.perSecond).padStart(6)} /s  (${fmtInt(s.count)} in ${s.seconds.toFixed(1)} s)`;
 
@@ -429,8 +357,8 @@ async function benchOne(kind: Kind): Promise<Report> {
     if (probe.status !== 200 || answer.results?.[0]?.status !== 'recorded') throw new Error(`the endpoint answered ${probe.status}: ${JSON.stringify(answer)}`);
 
     const loadBefore = loadavg()[0]!;
-    // Each run takes its own range of (pass, session) pairs, so no scan repeats across runs.
-    const block = loaded.codes.length * 2;
+    // Each of the five runs that scan takes its own fifth of the (pass, session) pairs, so no scan repeats across runs.
+    const block = Math.floor((loaded.codes.length * loaded.sessions.length) / 5);
     console.log(`warming up (3 s) …`);
     checkRun('warm-up', await runHttp(database, app.server, inFlight, { ...base, offset: 0, connections, duration: 3 }), true);
 
@@ -559,16 +487,6 @@ function section(r: Report): string {
           '`synchronous_commit off` row (a diagnostic: the platform keeps commits durable) takes even that out.'
         : ''),
   ].join('\n');
-}
-
-function replaceBetween(text: string, tag: string, body: string): string {
-  const open = `<!-- ${tag} -->`;
-  const close = `<!-- /${tag} -->`;
-  const block = `${open}\n${body}\n${close}`;
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  if (start >= 0 && end > start) return text.slice(0, start) + block + text.slice(end + close.length);
-  return `${text.replace(/\s*$/, '')}\n\n${block}\n`;
 }
 
 function updateDocs(reports: Report[]): void {

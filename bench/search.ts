@@ -37,14 +37,12 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CompiledQuery, PostgresQueryCompiler, sql, type Kysely, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { createDatabase, type Database } from '../src/db/database.js';
@@ -54,6 +52,7 @@ import { searchJson } from '../src/modules/catalogue/presenters.js';
 import { SearchOut } from '../src/modules/catalogue/schemas.js';
 import { parseSearchParams, type RawQuery } from '../src/modules/catalogue/queries/search-params.js';
 import { benchSlug, loadSearchData, type LoadSummary } from './search-data.js';
+import { adminQuery, fmtInt, fmtMs, InFlightPlugin, positiveInt, printUsageIfAsked, replaceBetween, settle, stats, type Stats } from './harness.js';
 import { startProfile } from './profile.js';
 import { searchActivitiesProposed } from './search-proposal.js';
 
@@ -85,18 +84,7 @@ const { values: opts } = parseArgs({
   strict: true,
 });
 
-if (opts.help) {
-  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  console.log(/\/\*\*([\s\S]*?)\*\//.exec(source)?.[1]?.replace(/^ \* ?/gm, '') ?? '');
-  process.exit(0);
-}
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  return n;
-}
+printUsageIfAsked(opts.help, import.meta.url);
 
 const activities = positiveInt('--activities', opts.activities ?? process.env.BENCH_ACTIVITIES, 100_000);
 const durationSec = positiveInt('--duration', opts.duration ?? process.env.BENCH_DURATION, 15);
@@ -210,36 +198,6 @@ function rawQuery(query: string): RawQuery {
 
 // ---------------------------------------------------------------- measuring
 
-interface Stats {
-  count: number;
-  seconds: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  perSecond: number;
-}
-
-function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function stats(latencies: ArrayLike<number>, seconds: number): Stats {
-  const sorted = Float64Array.from(latencies).sort();
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return {
-    count: sorted.length,
-    seconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    mean: sorted.length ? sum / sorted.length : Number.NaN,
-    perSecond: sorted.length / seconds,
-  };
-}
-
 type Searcher = (db: Kysely<DB>, ecosystemId: number, resolved: ResolvedSearch) => Promise<SearchResult>;
 const repoSearch: Searcher = (db, e, resolved) => searchActivities(db, e, resolved);
 const proposedSearch: Searcher = (db, e, resolved) => searchActivitiesProposed(db, e, resolved, new Date(), { countCap: proposalCountCap });
@@ -305,39 +263,6 @@ function failIfNotOk(label: string, run: HttpRun): void {
   }
 }
 
-/**
- * Counts queries in flight. When autocannon stops, the requests it leaves
- * behind still run: those in progress, and those whose connections wait in the
- * server's accept queue (with PGlite the server answers one request at a time,
- * so 32 connections queue for seconds and the server still reads their requests
- * after the client has gone). Before the next run, `settle` waits until the
- * server has no connections and the database has been idle for a moment, so
- * runs do not overlap.
- */
-class InFlightPlugin implements KyselyPlugin {
-  inFlight = 0;
-  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
-    this.inFlight++;
-    return args.node;
-  }
-  async transformResult(args: { result: QueryResult<UnknownRow> }): Promise<QueryResult<UnknownRow>> {
-    this.inFlight--;
-    return args.result;
-  }
-}
-
-async function settle(server: Server, inFlight: InFlightPlugin, quietMs = 500, maxMs = 300_000): Promise<void> {
-  const start = performance.now();
-  let quietSince = performance.now();
-  while (performance.now() - start < maxMs) {
-    await new Promise((r) => setTimeout(r, 25));
-    const open = await new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n ?? 0)));
-    if (open > 0 || inFlight.inFlight > 0) quietSince = performance.now();
-    else if (performance.now() - quietSince >= quietMs) return;
-  }
-  console.warn(`  (server still busy after ${maxMs / 1000} s)`);
-}
-
 // ---------------------------------------------------------------- EXPLAIN
 
 /** Remembers the SQL of every query run through it, so it can be explained afterwards. */
@@ -379,21 +304,11 @@ interface Opened {
   close(keep: boolean): Promise<void>;
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 async function openDatabase(kind: Kind, poolSize: number): Promise<Opened> {
   if (kind === 'postgres') {
     const name = opts.reuse ?? `bench_${randomBytes(5).toString('hex')}`;
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
-    if (!opts.reuse) await adminQuery(`create database ${name}`);
+    if (!opts.reuse) await adminQuery(serverUrl, `create database ${name}`);
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     const database = await createDatabase({ url: url.toString(), poolSize });
@@ -404,7 +319,7 @@ async function openDatabase(kind: Kind, poolSize: number): Promise<Opened> {
       where: name,
       async close(keep) {
         await database.close();
-        if (!keep) await adminQuery(`drop database if exists ${name} with (force)`);
+        if (!keep) await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
       },
     };
   }
@@ -457,8 +372,6 @@ interface Report {
   distinctCount: number;
 }
 
-const fmtMs = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const fmtInt = (v: number) => Math.round(v).toLocaleString('en-US');
 const line = (label: string, s: Stats) =>
   `${label.padEnd(34)} p50 ${fmtMs(s.p50).padStart(7)} ms  p95 ${fmtMs(s.p95).padStart(7)} ms  p99 ${fmtMs(s.p99).padStart(7)} ms  ${fmtInt(s.perSecond).padStart(6)} /s  (${fmtInt(s.count)} in ${s.seconds.toFixed(1)} s)`;
 
@@ -605,12 +518,12 @@ async function benchOne(kind: Kind): Promise<Report | undefined> {
     const shortSec = Math.max(3, Math.min(8, Math.round(durationSec / 2)));
     console.log(`\nwarming up (3 s) …`);
     failIfNotOk('warm-up', await runHttp(origin, paths, connections, 3));
-    await settle(app.server, inFlight);
+    await settle(app.server, inFlight, 300_000);
 
     console.log(`endpoint: ${connections} connections, ${durationSec} s …`);
     const endpoint = await runHttp(origin, paths, connections, durationSec);
     failIfNotOk('endpoint', endpoint);
-    await settle(app.server, inFlight);
+    await settle(app.server, inFlight, 300_000);
     console.log(line(`endpoint (HTTP, ${connections} conn)`, endpoint));
 
     console.log(`direct SQL: ${connections} workers, ${durationSec} s …`);
@@ -620,7 +533,7 @@ async function benchOne(kind: Kind): Promise<Report | undefined> {
     console.log(`endpoint: 1 connection, ${shortSec} s …`);
     const endpoint1 = await runHttp(origin, paths, 1, shortSec);
     failIfNotOk('endpoint, 1 connection', endpoint1);
-    await settle(app.server, inFlight);
+    await settle(app.server, inFlight, 300_000);
     console.log(line('endpoint (HTTP, 1 conn)', endpoint1));
 
     console.log(`direct SQL: 1 worker, ${shortSec} s …`);
@@ -634,7 +547,7 @@ async function benchOne(kind: Kind): Promise<Report | undefined> {
     const endpointDistinct = await runHttp(origin, distinct.map((q) => `${route}?${q}`), connections, durationSec, true);
     if (stopProfile) await stopProfile(opts.profile!);
     failIfNotOk('endpoint, different searches', endpointDistinct);
-    await settle(app.server, inFlight);
+    await settle(app.server, inFlight, 300_000);
     console.log(line(`endpoint (HTTP, ${connections} conn, all different)`, endpointDistinct));
     console.log(`direct SQL: ${connections} workers, ${durationSec} s, the same different searches …`);
     const directDistinct = await runDirect(db, e, distinct, connections, durationSec);
@@ -741,16 +654,6 @@ with \`DATABASE_URL=postgres://…\` it creates a database \`bench_<random>\` on
 
 The endpoint/direct ratio compares p95 at the same concurrency (32 and 32, 1 and 1). With 32 connections, Little's
 law ties the two speed targets together: a p95 of 20 ms needs more than 1,600 searches/s.`;
-
-function replaceBetween(text: string, tag: string, body: string): string {
-  const open = `<!-- ${tag} -->`;
-  const close = `<!-- /${tag} -->`;
-  const block = `${open}\n${body}\n${close}`;
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  if (start >= 0 && end > start) return text.slice(0, start) + block + text.slice(end + close.length);
-  return `${text.replace(/\s*$/, '')}\n\n${block}\n`;
-}
 
 function updateDocs(reports: Report[]): void {
   let text = existsSync(docsPath) ? readFileSync(docsPath, 'utf8') : '# Benchmarks\n\nFigures from the scripts in `bench/`, on the machine named in each section.\n';
