@@ -78,3 +78,27 @@ test('when a statement fails, each item is tried alone, and only the failing one
   assert.deepEqual(batches, [['a', 'b', 'c'], ['a'], ['b'], ['c']]);
   assert.match(String((results[1] as PromiseRejectedResult).reason), /failed: b$/);
 });
+
+test('with several statements allowed at once, an item whose keys meet a running statement waits for it to end', async () => {
+  const events: string[] = [];
+  const batcher = new StatementBatcher<Item, string>({
+    run: async (items) => {
+      const names = items.map((i) => i.id).join(',');
+      events.push(`start ${names}`);
+      await new Promise((r) => setTimeout(r, 5));
+      events.push(`end ${names}`);
+      return items.map((i) => i.id);
+    },
+    keys: (item) => [item.key],
+    maxInFlight: 3,
+    maxBatch: 100,
+  });
+  await Promise.all([
+    batcher.submit({ id: 'a1', key: 'a' }),
+    batcher.submit({ id: 'b', key: 'b' }),
+    batcher.submit({ id: 'a2', key: 'a' }),
+    batcher.submit({ id: 'c', key: 'c' }),
+  ]);
+  // a2 does not start beside a1, and c, behind nothing, goes with the first.
+  assert.deepEqual(events, ['start a1,b,c', 'end a1,b,c', 'start a2', 'end a2']);
+});

@@ -8,9 +8,9 @@
  * running goes at once (after the current turn of the event loop, so that
  * calls made in the same turn share it), so at low load nothing waits.
  *
- * Items whose keys meet never share a statement: the later one goes in a later
- * statement and sees the earlier one's write, exactly as if they had run one
- * after the other. When a statement fails, each of its items is tried again
+ * Items whose keys meet never share a statement, nor run while the other's
+ * statement runs: the later one waits for the earlier one's statement to end
+ * and sees its write, exactly as if they had run one after the other. When a statement fails, each of its items is tried again
  * alone, so that one item's failure (a row deleted meanwhile, a deadlock
  * between two statements) is that item's only.
  */
@@ -33,6 +33,8 @@ export class StatementBatcher<I, O> {
   private queue: Waiting<I, O>[] = [];
   private inFlight = 0;
   private scheduled = false;
+  /** The keys of the items whose statements are running. */
+  private readonly busy = new Set<string>();
 
   constructor(private readonly options: StatementBatcherOptions<I, O>) {}
 
@@ -54,31 +56,41 @@ export class StatementBatcher<I, O> {
 
   private flush(): void {
     while (this.queue.length > 0 && this.inFlight < this.options.maxInFlight) {
-      const batch = this.take();
+      const { batch, keys } = this.take();
+      // Everything waiting meets a running statement: the end of that one schedules the next.
+      if (batch.length === 0) return;
       this.inFlight += 1;
+      for (const k of keys) this.busy.add(k);
       void this.send(batch).finally(() => {
+        for (const k of keys) this.busy.delete(k);
         this.inFlight -= 1;
         this.schedule();
       });
     }
   }
 
-  /** The next batch: waiting items in order of arrival, skipping those whose keys meet one already taken (they wait for the next). */
-  private take(): Waiting<I, O>[] {
-    const taken: Waiting<I, O>[] = [];
+  /**
+   * The next batch: waiting items in order of arrival, skipping those whose keys meet a running statement's or one
+   * already taken, or an earlier skipped item's (so that of two items with a key in common the earlier goes first).
+   */
+  private take(): { batch: Waiting<I, O>[]; keys: string[] } {
+    const batch: Waiting<I, O>[] = [];
     const left: Waiting<I, O>[] = [];
-    const seen = new Set<string>();
+    const taken: string[] = [];
+    const blocked = new Set<string>(this.busy);
     for (const waiting of this.queue) {
-      const keys = taken.length < this.options.maxBatch ? this.options.keys(waiting.item) : undefined;
-      if (!keys || keys.some((k) => seen.has(k))) {
+      const keys = this.options.keys(waiting.item);
+      if (batch.length >= this.options.maxBatch || keys.some((k) => blocked.has(k))) {
+        for (const k of keys) blocked.add(k);
         left.push(waiting);
         continue;
       }
-      for (const k of keys) seen.add(k);
-      taken.push(waiting);
+      for (const k of keys) blocked.add(k);
+      taken.push(...keys);
+      batch.push(waiting);
     }
     this.queue = left;
-    return taken;
+    return { batch, keys: taken };
   }
 
   private async send(batch: Waiting<I, O>[]): Promise<void> {
