@@ -6,7 +6,7 @@ import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { passDataOf } from '../../../core/modules.js';
 import { ensureCsrfToken } from '../../../http/session.js';
 import { randomToken } from '../../accounts/secrets.js';
-import { submitPassForm } from './pass-request-form.js';
+import { clip, ConsentBody, consentForm, ProfileBody, profileForm, submitPassForm } from './pass-request-form.js';
 import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, recordConsents, type ConsentForm } from '../commands/consent-recorder.js';
 import { requestPassAsParent } from '../commands/parent-pass-request.js';
@@ -33,32 +33,8 @@ const openLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
 const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const Csrf = { _csrf: Type.String({ maxLength: 100 }) };
-const ProfileBody = { nickname: Text(1000), birthYear: Text(100), postcode: Text(100), schoolLocationId: Text(100), gender: Text(100) };
-const ConsentBody = {
-  purposes: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })])),
-  email: Text(1000),
-  givenBy: Text(100),
-  givenByName: Text(1000),
-};
 const ActionBody = Type.Object(Csrf);
 const Notice = Type.Object({ klaar: Type.Optional(Type.String({ maxLength: 30 })) });
-
-type ProfileFields = { nickname?: string; birthYear?: string; postcode?: string; schoolLocationId?: string; gender?: string };
-type ConsentFields = { purposes?: string | string[]; email?: string; givenBy?: string; givenByName?: string };
-
-function profileForm(body: ProfileFields): ProfileForm {
-  return { nickname: body.nickname ?? '', birthYear: body.birthYear ?? '', postcode: body.postcode ?? '', schoolLocationId: body.schoolLocationId ?? '', gender: body.gender ?? '' };
-}
-
-function consentForm(body: ConsentFields): ConsentForm {
-  const purposes = body.purposes === undefined ? [] : Array.isArray(body.purposes) ? body.purposes : [body.purposes];
-  return { purposes, email: body.email ?? '', givenBy: body.givenBy ?? '', givenByName: body.givenByName ?? '' };
-}
-
-/** A form shows back at most this much of what was typed, so an oversize value does not come back whole. */
-function clip<T extends object>(form: T): T {
-  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 300) : Array.isArray(v) ? v.slice(0, 10) : v])) as T;
-}
 
 function profileOf(record: PassRecord): ProfileForm {
   const p = record.profile;

@@ -7,7 +7,7 @@ import { attempt, sendPrivatePage } from '../../../http/pages.js';
 import { Id } from '../../../http/schemas.js';
 import { ensureCsrfToken } from '../../../http/session.js';
 import { randomToken } from '../../accounts/secrets.js';
-import { submitPassForm } from '../../passes/routes/pass-request-form.js';
+import { clip, ConsentBody, consentForm, ProfileBody, profileForm, submitPassForm } from '../../passes/routes/pass-request-form.js';
 import { t } from '../../../web/i18n/index.js';
 import { checkConsentForm, type ConsentForm } from '../../passes/commands/consent-recorder.js';
 import { requestPassAsParent } from '../../passes/commands/parent-pass-request.js';
@@ -28,13 +28,6 @@ const SessionParams = Type.Object({ sessionId: Id });
 const SignupParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 const SignupBody = { code: Text(200), secret: Text(200), email: Text(1000), stadspas: Text(10), reeks: Text(10), siblingCode: Text(200), siblingSecret: Text(200) };
-const ProfileBody = { nickname: Text(1000), birthYear: Text(100), postcode: Text(100), schoolLocationId: Text(100), gender: Text(100) };
-const ConsentBody = {
-  purposes: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })])),
-  email: Text(1000),
-  givenBy: Text(100),
-  givenByName: Text(1000),
-};
 // Signing up may try a code and secret: enough for a family signing several children up, too few to guess
 // (and every pass locks itself after ten wrong secrets an hour, see passes/commands/parent-session.ts).
 const openLimit = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
@@ -149,9 +142,8 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
       const { ecosystem, locale } = request;
       const session = await loadSession(request, request.params.sessionId);
       const b = request.body;
-      const profile: ProfileForm = { nickname: b.nickname ?? '', birthYear: b.birthYear ?? '', postcode: b.postcode ?? '', schoolLocationId: b.schoolLocationId ?? '', gender: b.gender ?? '' };
-      const purposes = b.purposes === undefined ? [] : Array.isArray(b.purposes) ? b.purposes : [b.purposes];
-      const consent: ConsentForm = { purposes, email: b.email ?? '', givenBy: b.givenBy ?? '', givenByName: b.givenByName ?? '' };
+      const profile = profileForm(b);
+      const consent = consentForm(b);
       const requestToken = b.aanvraag ?? '';
       // The same form sent again (a refresh, a double click): the pass and its sign-up were made the first time.
       const repeated = () => reply.redirect(`${request.basePath}/ouders/aanmeldingen?klaar=al-gemaakt`, 303);
@@ -165,7 +157,6 @@ export async function parentSignupRoutes(plain: FastifyInstance): Promise<void> 
         }),
       );
       if (result.status === 'problems') {
-        const clip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 300) : Array.isArray(v) ? v.slice(0, 10) : v])) as T;
         return signupPage(request, reply, session.id, { profile: clip(profile), consent: clip(consent), requestToken: result.requestToken, newPassProblems: result.problems });
       }
       if (result.status === 'repeat') return repeated();
